@@ -1,0 +1,150 @@
+package vn.gandan.intake.submission;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+import vn.gandan.events.Channel;
+import vn.gandan.events.PetitionEvent;
+import vn.gandan.events.PetitionKind;
+import vn.gandan.support.outbox.OutboxEntry;
+
+/** A petition as intake keeps it, with the citizen's contact (which never leaves this service in events). */
+@Document("petitions")
+public class Petition {
+
+    @Id
+    private String id;
+
+    @Indexed(unique = true)
+    private String trackingCode;
+
+    /** {@code portalId|portalReference}: the same portal reference twice is the same petition. */
+    @Indexed(unique = true, sparse = true)
+    private String portalKey;
+
+    private String portalId;
+    private String portalReference;
+    private PetitionKind kind;
+    private String category;
+    private Channel channel;
+    private Instant receivedAt;
+    private Instant submittedAt;
+    private String title;
+    private String description;
+    private Location location;
+    private Citizen citizen;
+    private String status;
+    private String authorityName;
+
+    @Version
+    private Long version;
+
+    private List<OutboxEntry> outbox = new ArrayList<>();
+
+    /** Where the petition is about, resolved as far as intake could, with the text the citizen wrote. */
+    public record Location(String provinceCode, String communeCode, String address, String triageReason) {}
+
+    /** The citizen's contact; every field optional. */
+    public record Citizen(String name, String phone, String email) {}
+
+    protected Petition() {}
+
+    Petition(
+            String id,
+            String trackingCode,
+            String portalId,
+            String portalReference,
+            PetitionKind kind,
+            String category,
+            Channel channel,
+            Instant receivedAt,
+            Instant submittedAt,
+            String title,
+            String description,
+            Location location,
+            Citizen citizen) {
+        this.id = id;
+        this.trackingCode = trackingCode;
+        this.portalId = portalId;
+        this.portalReference = portalReference;
+        this.portalKey = portalReference == null ? null : portalId + "|" + portalReference;
+        this.kind = kind;
+        this.category = category;
+        this.channel = channel;
+        this.receivedAt = receivedAt;
+        this.submittedAt = submittedAt;
+        this.title = title;
+        this.description = description;
+        this.location = location;
+        this.citizen = citizen;
+        this.status = PetitionStatus.SUBMITTED;
+    }
+
+    void publish(PetitionEvent event) {
+        outbox.add(OutboxEntry.of(event));
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public String getTrackingCode() {
+        return trackingCode;
+    }
+
+    public String getPortalId() {
+        return portalId;
+    }
+
+    public String getPortalReference() {
+        return portalReference;
+    }
+
+    public PetitionKind getKind() {
+        return kind;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public Channel getChannel() {
+        return channel;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public Location getLocation() {
+        return location;
+    }
+
+    public Citizen getCitizen() {
+        return citizen;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public String getAuthorityName() {
+        return authorityName;
+    }
+}

@@ -1,0 +1,42 @@
+package vn.gandan.intake.submission.web;
+
+import java.time.Instant;
+import vn.gandan.events.Channel;
+import vn.gandan.events.PetitionKind;
+import vn.gandan.intake.submission.Petition;
+
+/** What a portal sees of a petition. The citizen's contact is not echoed back. */
+record PetitionView(
+        String id,
+        String trackingCode,
+        String status,
+        PetitionKind kind,
+        String category,
+        Channel channel,
+        String title,
+        String provinceCode,
+        String communeCode,
+        String triageReason,
+        String authorityName,
+        Instant receivedAt,
+        Instant submittedAt,
+        String portalReference) {
+
+    static PetitionView of(Petition petition) {
+        return new PetitionView(
+                petition.getId(),
+                petition.getTrackingCode(),
+                petition.getStatus(),
+                petition.getKind(),
+                petition.getCategory(),
+                petition.getChannel(),
+                petition.getTitle(),
+                petition.getLocation().provinceCode(),
+                petition.getLocation().communeCode(),
+                petition.getLocation().triageReason(),
+                petition.getAuthorityName(),
+                petition.getReceivedAt(),
+                petition.getSubmittedAt(),
+                petition.getPortalReference());
+    }
+}

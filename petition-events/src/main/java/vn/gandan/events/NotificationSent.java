@@ -1,0 +1,22 @@
+package vn.gandan.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A notification about a petition was delivered.
+ *
+ * @param notificationId the delivery's id in notification-service
+ * @param purpose why it was sent, e.g. {@code new_case}
+ * @param channel e.g. {@code log}, {@code email}
+ * @param recipient who it was for, as a reference ({@code authority:ubnd-17605}), never an address
+ */
+public record NotificationSent(
+        UUID eventId,
+        PetitionId petitionId,
+        Instant occurredAt,
+        UUID notificationId,
+        String purpose,
+        String channel,
+        String recipient)
+        implements NotificationEvent {}

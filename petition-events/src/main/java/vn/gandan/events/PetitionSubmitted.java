@@ -1,0 +1,28 @@
+package vn.gandan.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A petition passed intake and awaits routing. Carries no personal data of the citizen.
+ *
+ * @param trackingCode the human code the citizen was given
+ * @param portalId the portal (or desk) that submitted it
+ * @param receivedAt when the citizen raised it: the legal clock starts here, not at {@code occurredAt}
+ * @param triageReason why intake wants an operator to look at it, or null
+ */
+public record PetitionSubmitted(
+        UUID eventId,
+        PetitionId petitionId,
+        Instant occurredAt,
+        String trackingCode,
+        String portalId,
+        PetitionKind kind,
+        String category,
+        Channel channel,
+        Instant receivedAt,
+        Place place,
+        String title,
+        String description,
+        String triageReason)
+        implements IntakeEvent {}

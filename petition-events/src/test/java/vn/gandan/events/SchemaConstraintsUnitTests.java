@@ -1,0 +1,98 @@
+package vn.gandan.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The schemas constrain values, not only presence: codes, lengths, formats. */
+class SchemaConstraintsUnitTests {
+
+    static Stream<Arguments> invalidSubmissions() {
+        return Stream.of(
+                invalid("title longer than 200", s -> s.put("title", "đ".repeat(201))),
+                invalid("empty title", s -> s.put("title", "")),
+                invalid("description longer than 10000", s -> s.put("description", "ư".repeat(10_001))),
+                invalid("province code of one digit", s -> place(s).put("provinceCode", "4")),
+                invalid("province code as number", s -> place(s).put("provinceCode", 40)),
+                invalid("commune code of four digits", s -> place(s).put("communeCode", "1760")),
+                invalid("commune code with letters", s -> place(s).put("communeCode", "17605a")),
+                invalid("place without province", s -> place(s).remove("provinceCode")),
+                invalid("kind in upper case", s -> s.put("kind", "RECOMMENDATION")),
+                invalid("unknown kind", s -> s.put("kind", "khieu_nai")),
+                invalid("unknown channel", s -> s.put("channel", "zalo")),
+                invalid("eventId not a uuid", s -> s.put("eventId", "3f6c2a1e")),
+                invalid("petitionId not a uuid", s -> s.put("petitionId", "NA-2025-004217")),
+                invalid("occurredAt not ISO-8601", s -> s.put("occurredAt", "15/09/2025 08:47")),
+                invalid("receivedAt as epoch number", s -> s.put("receivedAt", 1757900000)),
+                invalid("explicit null triageReason", s -> s.putNull("triageReason")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidSubmissions")
+    void rejectsAnInvalidSubmission(String what, Consumer<ObjectNode> mutation) {
+        ObjectNode sample = Contracts.golden(EventType.PETITION_SUBMITTED);
+        mutation.accept(sample);
+
+        assertThat(Contracts.validate(EventType.PETITION_SUBMITTED, sample))
+                .as(what)
+                .isNotEmpty();
+    }
+
+    @Test
+    void acceptsTheLongestTitleAndDescription() {
+        ObjectNode sample = Contracts.golden(EventType.PETITION_SUBMITTED);
+        sample.put("title", "Ơ".repeat(200));
+        sample.put("description", "ờ".repeat(10_000));
+
+        assertThat(Contracts.validate(EventType.PETITION_SUBMITTED, sample)).isEmpty();
+    }
+
+    @Test
+    void acceptsEveryKindAndChannel() {
+        for (PetitionKind kind : PetitionKind.values()) {
+            for (Channel channel : Channel.values()) {
+                ObjectNode sample = Contracts.golden(EventType.PETITION_SUBMITTED);
+                sample.put("kind", kind.code());
+                sample.put("channel", channel.code());
+
+                assertThat(Contracts.validate(EventType.PETITION_SUBMITTED, sample))
+                        .as("%s via %s", kind, channel)
+                        .isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void authorityMayGovernAProvinceOrACommune() {
+        ObjectNode sample = Contracts.golden(EventType.PETITION_ROUTED);
+        ((ObjectNode) sample.get("authority")).put("adminUnitCode", "40");
+        assertThat(Contracts.validate(EventType.PETITION_ROUTED, sample)).isEmpty();
+
+        ((ObjectNode) sample.get("authority")).put("adminUnitCode", "401");
+        assertThat(Contracts.validate(EventType.PETITION_ROUTED, sample)).isNotEmpty();
+    }
+
+    @Test
+    void recipientIsAReferenceNeverAnAddress() {
+        for (EventType type : new EventType[] {EventType.NOTIFICATION_SENT, EventType.NOTIFICATION_FAILED}) {
+            ObjectNode sample = Contracts.golden(type);
+            sample.put("recipient", "vanphong@hopminh.nghean.gov.vn");
+
+            assertThat(Contracts.validate(type, sample)).as(type.typeName()).isNotEmpty();
+        }
+    }
+
+    private static Arguments invalid(String what, Consumer<ObjectNode> mutation) {
+        return Arguments.of(what, mutation);
+    }
+
+    private static ObjectNode place(ObjectNode sample) {
+        return (ObjectNode) sample.get("place");
+    }
+}

@@ -1,0 +1,29 @@
+package vn.gandan.support.health;
+
+import org.bson.Document;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Replaces Boot's MongoDB health check, whose {@code hello} command the embedded store does not know, with a
+ * {@code ping} that real MongoDB and mongo-java-server both answer. Same bean name, so Boot backs off.
+ */
+@AutoConfiguration(
+        beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
+public class MongoHealthAutoConfiguration {
+
+    @Bean(name = "mongoHealthIndicator")
+    HealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new AbstractHealthIndicator("MongoDB health check failed") {
+            @Override
+            protected void doHealthCheck(Health.Builder builder) {
+                Document answer = mongo.executeCommand(new Document("ping", 1));
+                builder.up().withDetail("database", mongo.getDb().getName()).withDetail("ok", answer.get("ok"));
+            }
+        };
+    }
+}

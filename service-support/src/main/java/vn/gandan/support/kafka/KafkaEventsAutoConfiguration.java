@@ -1,0 +1,93 @@
+package vn.gandan.support.kafka;
+
+import java.util.Optional;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import vn.gandan.events.PetitionEvent;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+import vn.gandan.events.PetitionEventCodec;
+import vn.gandan.events.Topics;
+import vn.gandan.events.UnreadableEventException;
+
+/**
+ * Kafka wiring shared by all services: CloudEvents values both ways, retries then a dead letter for anything a
+ * listener cannot handle, and the topics created at start-up (idempotently).
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(KafkaEventsProperties.class)
+public class KafkaEventsAutoConfiguration {
+
+    @Bean
+    PetitionEventCodec petitionEventCodec() {
+        return new PetitionEventCodec();
+    }
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer cloudEventsProducer(PetitionEventCodec codec) {
+        return factory -> {
+            @SuppressWarnings("unchecked")
+            var producers = (DefaultKafkaProducerFactory<String, Object>) factory;
+            producers.setKeySerializer(new StringSerializer());
+            producers.setValueSerializer(new PetitionEventSerializer(codec));
+        };
+    }
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer cloudEventsConsumer(PetitionEventCodec codec) {
+        return factory -> {
+            @SuppressWarnings("unchecked")
+            var consumers = (DefaultKafkaConsumerFactory<String, PetitionEvent>) factory;
+            consumers.setKeyDeserializer(new StringDeserializer());
+            consumers.setValueDeserializer(new ErrorHandlingDeserializer<>(new PetitionEventDeserializer(codec)));
+        };
+    }
+
+    /** Retries with backoff, then the group's dead-letter topic, with the reason in {@code kafka_dlt-*} headers. */
+    @Bean
+    CommonErrorHandler deadLetteringErrorHandler(
+            KafkaOperations<Object, Object> template,
+            KafkaEventsProperties properties,
+            @Value("${spring.kafka.consumer.group-id}") String group) {
+        String deadLetterTopic = Topics.deadLetter(group);
+        var recoverer = new DeadLetterPublishingRecoverer(
+                template, (record, exception) -> new TopicPartition(deadLetterTopic, -1));
+        var backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
+        backOff.setMaxAttempts(properties.retryAttempts());
+        var handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(UnreadableEventException.class, IllegalArgumentException.class);
+        return handler;
+    }
+
+    /** Every topic of the pipeline plus this group's dead-letter topic; creating an existing topic is a no-op. */
+    @Bean
+    KafkaAdmin.NewTopics gandanTopics(
+            KafkaEventsProperties properties, @Value("${spring.kafka.consumer.group-id}") String group) {
+        Optional<Short> replicas =
+                properties.replicas() > 0 ? Optional.of((short) properties.replicas()) : Optional.empty();
+        return new KafkaAdmin.NewTopics(
+                java.util.stream.Stream.of(
+                                Topics.INTAKE_PETITIONS,
+                                Topics.ROUTING_CASES,
+                                Topics.NOTIFICATION_DELIVERIES,
+                                Topics.deadLetter(group))
+                        .map(name -> new org.apache.kafka.clients.admin.NewTopic(
+                                name, Optional.of(properties.partitions()), replicas))
+                        .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+    }
+}

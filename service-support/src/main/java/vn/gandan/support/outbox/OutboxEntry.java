@@ -1,0 +1,29 @@
+package vn.gandan.support.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import vn.gandan.events.PetitionEvent;
+import vn.gandan.events.PetitionEventCodec;
+
+/**
+ * An event waiting in its aggregate's {@code outbox} array to be relayed. Aggregates add one in the same save
+ * that changes their state.
+ *
+ * @param payload the event's JSON, exactly as it will be published
+ */
+public record OutboxEntry(String eventId, String type, String petitionId, Instant occurredAt, String payload) {
+
+    /** The name of the array field every aggregate with an outbox has. */
+    public static final String FIELD = "outbox";
+
+    private static final PetitionEventCodec CODEC = new PetitionEventCodec();
+
+    public static OutboxEntry of(PetitionEvent event) {
+        return new OutboxEntry(
+                event.eventId().toString(),
+                event.type().typeName(),
+                event.petitionId().toString(),
+                event.occurredAt(),
+                new String(CODEC.toJson(event), StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,84 @@
+package vn.gandan.support.outbox;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * A small collection naming the aggregates that have pending events, so the relay never scans the big ones (the
+ * embedded store uses only {@code _id} and unique indexes). Entries are deleted once their events are published.
+ */
+class OutboxHints {
+
+    static final String COLLECTION = "outbox_hints";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    OutboxHints(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    record Hint(String id, String collection, Object aggregateId) {}
+
+    void mark(String collection, Object aggregateId) {
+        mongo.upsert(
+                query(where("_id").is(key(collection, aggregateId))),
+                new Update()
+                        .setOnInsert("collection", collection)
+                        .setOnInsert("aggregateId", aggregateId)
+                        .setOnInsert("createdAt", clock.instant()),
+                COLLECTION);
+    }
+
+    List<Hint> candidates(int limit) {
+        return mongo.find(new Query().limit(limit), Document.class, COLLECTION).stream()
+                .map(d -> new Hint(d.getString("_id"), d.getString("collection"), d.get("aggregateId")))
+                .toList();
+    }
+
+    /** Takes the lease on a hint; false if another relay holds it. */
+    boolean claim(Hint hint, String owner, java.time.Duration lease) {
+        Instant now = clock.instant();
+        Query free = query(where("_id")
+                .is(hint.id())
+                .orOperator(where("leaseUntil").exists(false), where("leaseUntil").lt(now)));
+        Update take = new Update().set("leaseUntil", now.plus(lease)).set("owner", owner);
+        return mongo.findAndModify(free, take, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
+                != null;
+    }
+
+    void release(Hint hint, String owner) {
+        mongo.remove(query(where("_id").is(hint.id()).and("owner").is(owner)), COLLECTION);
+    }
+
+    long count() {
+        return mongo.estimatedCount(COLLECTION);
+    }
+
+    Optional<Instant> oldest() {
+        Document first = mongo.findOne(
+                new Query().with(Sort.by("createdAt")).limit(1), Document.class, COLLECTION);
+        return Optional.ofNullable(first).map(d -> d.getDate("createdAt").toInstant());
+    }
+
+    static Criteria pending() {
+        return where(OutboxEntry.FIELD + ".0").exists(true);
+    }
+
+    private static String key(String collection, Object aggregateId) {
+        return collection + "/" + aggregateId;
+    }
+}

@@ -1,0 +1,232 @@
+package vn.gandan.support.outbox;
+
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaOperations;
+import vn.gandan.events.EventType;
+import vn.gandan.events.PetitionEventCodec;
+import vn.gandan.events.PetitionId;
+
+/**
+ * Publishes pending outbox events to Kafka, at least once and in order per aggregate, then removes them from
+ * their aggregate. Runs on one thread per service instance; instances share the work through leases on hints.
+ *
+ * <p>Order of steps, and why nothing is lost: an aggregate is saved with its events, then its hint is written.
+ * The relay publishes, pulls the published events, deletes the hint, and reads the aggregate again: events saved
+ * meanwhile get a new hint. A crash between the save and the hint is repaired by the sweep at start-up (and
+ * every {@code sweepInterval}).
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final KafkaOperations<Object, Object> kafka;
+    private final PetitionEventCodec codec;
+    private final OutboxHints hints;
+    private final OutboxProperties properties;
+    private final List<String> collections;
+    private final Clock clock;
+    private final String owner = UUID.randomUUID().toString();
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final Counter published;
+    private volatile boolean running;
+    private Thread worker;
+    private Instant nextSweep = Instant.MIN;
+
+    public OutboxRelay(
+            MongoTemplate mongo,
+            KafkaOperations<Object, Object> kafka,
+            PetitionEventCodec codec,
+            OutboxProperties properties,
+            List<String> collections,
+            MeterRegistry meters,
+            Clock clock) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.codec = codec;
+        this.hints = new OutboxHints(mongo, clock);
+        this.properties = properties;
+        this.collections = List.copyOf(collections);
+        this.clock = clock;
+        this.published = Counter.builder("gandan.outbox.published")
+                .description("Events relayed from the outbox to Kafka")
+                .register(meters);
+        Gauge.builder("gandan.outbox.pending", hints, OutboxHints::count)
+                .description("Aggregates with events not yet relayed")
+                .register(meters);
+        Gauge.builder("gandan.outbox.oldest.age", hints, h -> h.oldest()
+                        .map(t -> Duration.between(t, clock.instant()).toMillis() / 1000.0)
+                        .orElse(0.0))
+                .description("Seconds the oldest pending event has waited")
+                .baseUnit("seconds")
+                .register(meters);
+    }
+
+    /** Called after an aggregate with pending events was saved. */
+    void pending(String collection, Object aggregateId) {
+        hints.mark(collection, aggregateId);
+        wakeUp.release();
+    }
+
+    /** Relays one round; returns the number of aggregates whose events were published. */
+    public int relayOnce() {
+        if (!clock.instant().isBefore(nextSweep)) {
+            sweep();
+        }
+        int relayed = 0;
+        for (OutboxHints.Hint hint : hints.candidates(properties.batchSize())) {
+            if (hints.claim(hint, owner, properties.lease())) {
+                relay(hint);
+                relayed++;
+            }
+        }
+        return relayed;
+    }
+
+    private void relay(OutboxHints.Hint hint) {
+        Document aggregate = mongo.findById(hint.aggregateId(), Document.class, hint.collection());
+        List<Document> entries = outboxOf(aggregate);
+        if (!entries.isEmpty()) {
+            publish(entries);
+            List<String> ids = entries.stream().map(e -> e.getString("eventId")).toList();
+            mongo.updateFirst(
+                    query(Criteria.where("_id").is(hint.aggregateId())),
+                    new Update().pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", ids))),
+                    hint.collection());
+            published.increment(entries.size());
+        }
+        hints.release(hint, owner);
+        if (!outboxOf(mongo.findById(hint.aggregateId(), Document.class, hint.collection()))
+                .isEmpty()) {
+            hints.mark(hint.collection(), hint.aggregateId());
+        }
+    }
+
+    private void publish(List<Document> entries) {
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        for (Document entry : entries) {
+            EventType type = EventType.ofTypeName(entry.getString("type"))
+                    .orElseThrow(() -> new IllegalStateException("unknown type in outbox: " + entry.get("type")));
+            String petitionId = entry.getString("petitionId");
+            var cloudEvent = codec.toCloudEvent(
+                    type,
+                    entry.getString("eventId"),
+                    PetitionId.of(petitionId),
+                    entry.getDate("occurredAt").toInstant(),
+                    entry.getString("payload").getBytes(StandardCharsets.UTF_8));
+            sends.add(kafka.send(new ProducerRecord<>(type.topic(), petitionId, cloudEvent)));
+        }
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing", e);
+        } catch (ExecutionException | TimeoutException e) {
+            // Left pending: the lease expires and the events are sent again.
+            throw new IllegalStateException("Kafka did not acknowledge outbox events", e);
+        }
+    }
+
+    /** Finds aggregates whose pending events have no hint (a crash between the two writes) and hints them. */
+    void sweep() {
+        for (String collection : collections) {
+            var ids = mongo.find(query(OutboxHints.pending()), Document.class, collection);
+            ids.forEach(d -> hints.mark(collection, d.get("_id")));
+            if (!ids.isEmpty()) {
+                log.info("Outbox sweep found {} aggregates with unrelayed events in {}", ids.size(), collection);
+            }
+        }
+        nextSweep = clock.instant().plus(properties.sweepInterval());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Document> outboxOf(Document aggregate) {
+        if (aggregate == null || !(aggregate.get(OutboxEntry.FIELD) instanceof List<?> list)) {
+            return List.of();
+        }
+        return (List<Document>) list;
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (relayOnce() == 0) {
+                    wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // Nothing is dropped: pending events stay in their aggregates and are tried again.
+                log.warn("Outbox relay round failed; retrying in {}", properties.pollInterval(), e);
+                sleep(properties.pollInterval());
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        wakeUp.release();
+        if (worker != null) {
+            try {
+                worker.join(properties.sendTimeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts after Kafka's and Mongo's beans, stops before them. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+}

@@ -1,0 +1,82 @@
+package vn.gandan.support.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+
+/** Problem details for every error, with an {@code errors} list naming each bad field and why. */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
+public class ProblemDetailsAutoConfiguration {
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    /** A field and what is wrong with it. */
+    public record FieldError(String field, String reason) {}
+
+    @RestControllerAdvice
+    static class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+        @Override
+        protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
+                MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+            List<FieldError> errors = new ArrayList<>();
+            ex.getBindingResult()
+                    .getFieldErrors()
+                    .forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
+            ex.getBindingResult()
+                    .getGlobalErrors()
+                    .forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
+            return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields.", errors);
+        }
+
+        @Override
+        protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+                HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+            if (ex.getCause() instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
+                String field = mapping.getPath().stream()
+                        .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)
+                        .orElse("");
+                return problem(
+                        HttpStatus.BAD_REQUEST,
+                        "The request body could not be read.",
+                        List.of(new FieldError(field, "has the wrong type or format")));
+            }
+            return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.", List.of());
+        }
+
+        /** A rule of the domain that the request breaks, e.g. an unknown commune code. */
+        @ExceptionHandler(InvalidRequestException.class)
+        ResponseEntity<Object> invalid(InvalidRequestException ex) {
+            return problem(ex.status(), ex.getMessage(), ex.errors());
+        }
+
+        private static ResponseEntity<Object> problem(HttpStatusCode status, String detail, List<FieldError> errors) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+            if (!errors.isEmpty()) {
+                problem.setProperties(Map.of("errors", errors));
+            }
+            return ResponseEntity.status(status)
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Real servers for integration tests: Kafka and a MongoDB-protocol store, never mocks. */
+package vn.gandan.testsupport;
