@@ -1,5 +1,7 @@
 package vn.gandan.events;
 
+import java.util.Objects;
+
 /**
  * The authority a case is assigned to.
  *
@@ -7,4 +9,11 @@ package vn.gandan.events;
  * @param name its official name, in Vietnamese
  * @param adminUnitCode the admin unit it governs
  */
-public record AuthorityRef(String id, String name, String adminUnitCode) {}
+public record AuthorityRef(String id, String name, String adminUnitCode) {
+
+    public AuthorityRef {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(adminUnitCode, "adminUnitCode");
+    }
+}

@@ -38,11 +38,7 @@ public enum EventType {
     private final URI source;
 
     EventType(
-            String typeName,
-            int schemaVersion,
-            Class<? extends PetitionEvent> javaType,
-            String topic,
-            String source) {
+            String typeName, int schemaVersion, Class<? extends PetitionEvent> javaType, String topic, String source) {
         this.typeName = typeName;
         this.schemaVersion = schemaVersion;
         this.javaType = javaType;

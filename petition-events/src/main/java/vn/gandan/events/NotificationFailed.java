@@ -1,6 +1,7 @@
 package vn.gandan.events;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -18,4 +19,16 @@ public record NotificationFailed(
         String channel,
         String recipient,
         String reason)
-        implements NotificationEvent {}
+        implements NotificationEvent {
+
+    public NotificationFailed {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(petitionId, "petitionId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(notificationId, "notificationId");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(recipient, "recipient");
+        Objects.requireNonNull(reason, "reason");
+    }
+}

@@ -1,6 +1,7 @@
 package vn.gandan.events;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -19,4 +20,15 @@ public record NotificationSent(
         String purpose,
         String channel,
         String recipient)
-        implements NotificationEvent {}
+        implements NotificationEvent {
+
+    public NotificationSent {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(petitionId, "petitionId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(notificationId, "notificationId");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(recipient, "recipient");
+    }
+}

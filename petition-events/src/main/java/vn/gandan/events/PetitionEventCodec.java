@@ -20,8 +20,7 @@ public final class PetitionEventCodec {
             // Tolerant reader: a producer may add fields before every consumer knows them.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .changeDefaultPropertyInclusion(
-                    incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
     public byte[] toJson(PetitionEvent event) {

@@ -1,6 +1,7 @@
 package vn.gandan.events;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -18,4 +19,14 @@ public record PetitionRouted(
         Place place,
         String ruleId,
         int ruleVersion)
-        implements RoutingEvent {}
+        implements RoutingEvent {
+
+    public PetitionRouted {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(petitionId, "petitionId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(authority, "authority");
+        Objects.requireNonNull(place, "place");
+        Objects.requireNonNull(ruleId, "ruleId");
+    }
+}

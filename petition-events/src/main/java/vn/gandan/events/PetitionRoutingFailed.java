@@ -1,6 +1,7 @@
 package vn.gandan.events;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -11,4 +12,13 @@ import java.util.UUID;
  */
 public record PetitionRoutingFailed(
         UUID eventId, PetitionId petitionId, Instant occurredAt, Place place, String reason, String detail)
-        implements RoutingEvent {}
+        implements RoutingEvent {
+
+    public PetitionRoutingFailed {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(petitionId, "petitionId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(place, "place");
+        Objects.requireNonNull(reason, "reason");
+    }
+}

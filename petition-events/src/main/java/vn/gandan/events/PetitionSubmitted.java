@@ -1,6 +1,7 @@
 package vn.gandan.events;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -25,4 +26,19 @@ public record PetitionSubmitted(
         String title,
         String description,
         String triageReason)
-        implements IntakeEvent {}
+        implements IntakeEvent {
+
+    public PetitionSubmitted {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(petitionId, "petitionId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+        Objects.requireNonNull(trackingCode, "trackingCode");
+        Objects.requireNonNull(portalId, "portalId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(place, "place");
+        Objects.requireNonNull(title, "title");
+    }
+}
