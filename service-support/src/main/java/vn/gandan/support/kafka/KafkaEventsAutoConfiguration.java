@@ -1,7 +1,9 @@
 package vn.gandan.support.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,9 +13,9 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import vn.gandan.events.PetitionEvent;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -21,6 +23,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
+import vn.gandan.events.PetitionEvent;
 import vn.gandan.events.PetitionEventCodec;
 import vn.gandan.events.Topics;
 import vn.gandan.events.UnreadableEventException;
@@ -32,6 +35,9 @@ import vn.gandan.events.UnreadableEventException;
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(KafkaEventsProperties.class)
 public class KafkaEventsAutoConfiguration {
+
+    /** Header on a dead letter with the root cause's message: the reason an operator reads first. */
+    public static final String REASON_HEADER = "gandan_dlt-reason";
 
     @Bean
     PetitionEventCodec petitionEventCodec() {
@@ -58,7 +64,10 @@ public class KafkaEventsAutoConfiguration {
         };
     }
 
-    /** Retries with backoff, then the group's dead-letter topic, with the reason in {@code kafka_dlt-*} headers. */
+    /**
+     * Retries with backoff, then the group's dead-letter topic, with the reason in {@link #REASON_HEADER} and
+     * spring-kafka's {@code kafka_dlt-*} headers (original topic, offset, exception, stack trace).
+     */
     @Bean
     CommonErrorHandler deadLetteringErrorHandler(
             KafkaOperations<Object, Object> template,
@@ -67,6 +76,12 @@ public class KafkaEventsAutoConfiguration {
         String deadLetterTopic = Topics.deadLetter(group);
         var recoverer = new DeadLetterPublishingRecoverer(
                 template, (record, exception) -> new TopicPartition(deadLetterTopic, -1));
+        recoverer.setHeadersFunction((record, exception) -> new RecordHeaders()
+                .add(
+                        REASON_HEADER,
+                        String.valueOf(NestedExceptionUtils.getMostSpecificCause(exception)
+                                        .getMessage())
+                                .getBytes(StandardCharsets.UTF_8)));
         var backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
         backOff.setMaxAttempts(properties.retryAttempts());
         var handler = new DefaultErrorHandler(recoverer, backOff);
@@ -80,14 +95,13 @@ public class KafkaEventsAutoConfiguration {
             KafkaEventsProperties properties, @Value("${spring.kafka.consumer.group-id}") String group) {
         Optional<Short> replicas =
                 properties.replicas() > 0 ? Optional.of((short) properties.replicas()) : Optional.empty();
-        return new KafkaAdmin.NewTopics(
-                java.util.stream.Stream.of(
-                                Topics.INTAKE_PETITIONS,
-                                Topics.ROUTING_CASES,
-                                Topics.NOTIFICATION_DELIVERIES,
-                                Topics.deadLetter(group))
-                        .map(name -> new org.apache.kafka.clients.admin.NewTopic(
-                                name, Optional.of(properties.partitions()), replicas))
-                        .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+        return new KafkaAdmin.NewTopics(java.util.stream.Stream.of(
+                        Topics.INTAKE_PETITIONS,
+                        Topics.ROUTING_CASES,
+                        Topics.NOTIFICATION_DELIVERIES,
+                        Topics.deadLetter(group))
+                .map(name -> new org.apache.kafka.clients.admin.NewTopic(
+                        name, Optional.of(properties.partitions()), replicas))
+                .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
     }
 }

@@ -37,7 +37,8 @@ public class PetitionEventSerializer implements Serializer<Object> {
         if (data == null || data instanceof byte[]) {
             return (byte[]) data;
         }
-        CloudEvent event = data instanceof PetitionEvent petitionEvent ? codec.toCloudEvent(petitionEvent) : (CloudEvent) data;
+        CloudEvent event =
+                data instanceof PetitionEvent petitionEvent ? codec.toCloudEvent(petitionEvent) : (CloudEvent) data;
         for (var header : headers.toArray()) {
             if (header.key().startsWith("ce_") || header.key().equals("content-type")) {
                 headers.remove(header.key());

@@ -54,9 +54,11 @@ class OutboxHints {
         Instant now = clock.instant();
         Query free = query(where("_id")
                 .is(hint.id())
-                .orOperator(where("leaseUntil").exists(false), where("leaseUntil").lt(now)));
+                .orOperator(
+                        where("leaseUntil").exists(false), where("leaseUntil").lt(now)));
         Update take = new Update().set("leaseUntil", now.plus(lease)).set("owner", owner);
-        return mongo.findAndModify(free, take, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
+        return mongo.findAndModify(
+                        free, take, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
                 != null;
     }
 
@@ -69,8 +71,7 @@ class OutboxHints {
     }
 
     Optional<Instant> oldest() {
-        Document first = mongo.findOne(
-                new Query().with(Sort.by("createdAt")).limit(1), Document.class, COLLECTION);
+        Document first = mongo.findOne(new Query().with(Sort.by("createdAt")).limit(1), Document.class, COLLECTION);
         return Optional.ofNullable(first).map(d -> d.getDate("createdAt").toInstant());
     }
 

@@ -16,9 +16,7 @@ class OutboxSaveListener extends AbstractMongoEventListener<Object> {
     @Override
     public void onAfterSave(AfterSaveEvent<Object> event) {
         var document = event.getDocument();
-        if (document != null
-                && document.get(OutboxEntry.FIELD) instanceof List<?> pending
-                && !pending.isEmpty()) {
+        if (document != null && document.get(OutboxEntry.FIELD) instanceof List<?> pending && !pending.isEmpty()) {
             relay.pending(event.getCollectionName(), document.get("_id"));
         }
     }

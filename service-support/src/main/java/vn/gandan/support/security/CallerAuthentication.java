@@ -39,7 +39,8 @@ public class CallerAuthentication extends AbstractAuthenticationToken {
         return values.stream()
                 .map(String::valueOf)
                 .map(value -> value.toUpperCase(java.util.Locale.ROOT))
-                .filter(value -> java.util.Arrays.stream(Role.values()).anyMatch(r -> r.name().equals(value)))
+                .filter(value -> java.util.Arrays.stream(Role.values())
+                        .anyMatch(r -> r.name().equals(value)))
                 .map(Role::valueOf)
                 .toList();
     }

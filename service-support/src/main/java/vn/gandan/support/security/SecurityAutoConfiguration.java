@@ -19,6 +19,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -32,7 +33,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @AutoConfiguration(
         beforeName = {
             "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            // Else, with a JWT decoder configured, Boot adds its own any-request chain first and start-up fails.
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration"
         })
 @EnableConfigurationProperties(SecurityProperties.class)
 @EnableMethodSecurity
@@ -68,11 +71,21 @@ public class SecurityAutoConfiguration {
                         .accessDeniedHandler((request, response, denied) ->
                                 problems.write(response, 403, "Forbidden", "This caller may not do that.")));
         if (!properties.users().isEmpty()) {
-            http.httpBasic(basic -> {}).authenticationProvider(demoUsers(properties.users()));
+            // Bad credentials get the same problem document as missing ones, not Boot's JSON error page.
+            http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> {
+                        response.setHeader("WWW-Authenticate", "Basic realm=\"gandan\"");
+                        problems.write(response, 401, "Unauthorized", "The user name or password is not valid.");
+                    }))
+                    .authenticationProvider(demoUsers(properties.users()));
         }
         if (bearer) {
-            http.oauth2ResourceServer(
-                    oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityAutoConfiguration::fromJwt)));
+            // A bad token keeps RFC 6750's WWW-Authenticate (error="invalid_token") and gets a problem document too.
+            var bearerChallenge = new BearerTokenAuthenticationEntryPoint();
+            http.oauth2ResourceServer(oauth -> oauth.authenticationEntryPoint((request, response, failure) -> {
+                        bearerChallenge.commence(request, response, failure);
+                        problems.write(response, 401, "Unauthorized", "The bearer token is not valid.");
+                    })
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityAutoConfiguration::fromJwt)));
         }
         return http.build();
     }
@@ -88,7 +101,8 @@ public class SecurityAutoConfiguration {
     }
 
     static CallerAuthentication fromJwt(Jwt jwt) {
-        String name = jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
+        String name =
+                jwt.hasClaim("preferred_username") ? jwt.getClaimAsString("preferred_username") : jwt.getSubject();
         Set<Role> roles = Set.copyOf(CallerAuthentication.rolesOf(jwt.getClaim(ROLES_CLAIM)));
         return new CallerAuthentication(
                 new Caller(name, roles, jwt.getClaimAsString(PROVINCE_CLAIM), jwt.getClaimAsString(AUTHORITY_CLAIM)));

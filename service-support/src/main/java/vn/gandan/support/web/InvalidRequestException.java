@@ -11,7 +11,10 @@ public class InvalidRequestException extends RuntimeException {
     private final List<ProblemDetailsAutoConfiguration.FieldError> errors;
 
     public InvalidRequestException(String field, String reason) {
-        this(HttpStatus.BAD_REQUEST, "The request has invalid fields.", List.of(new ProblemDetailsAutoConfiguration.FieldError(field, reason)));
+        this(
+                HttpStatus.BAD_REQUEST,
+                "The request has invalid fields.",
+                List.of(new ProblemDetailsAutoConfiguration.FieldError(field, reason)));
     }
 
     public InvalidRequestException(

@@ -50,7 +50,8 @@ public class ProblemDetailsAutoConfiguration {
         @Override
         protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
                 HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-            if (ex.getCause() instanceof DatabindException mapping && !mapping.getPath().isEmpty()) {
+            if (ex.getCause() instanceof DatabindException mapping
+                    && !mapping.getPath().isEmpty()) {
                 String field = mapping.getPath().stream()
                         .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                         .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b)

@@ -1,0 +1,52 @@
+package vn.gandan.support.testapp;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import vn.gandan.events.PetitionEvent;
+import vn.gandan.events.Topics;
+
+/** Consumes the intake topic as a downstream service would, remembers what it got, and fails on request. */
+@Component
+public class RecordingListener {
+
+    private final List<PetitionEvent> received = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+    private final Set<String> refusedPetitions = ConcurrentHashMap.newKeySet();
+
+    @KafkaListener(topics = Topics.INTAKE_PETITIONS, groupId = "support-test")
+    void on(PetitionEvent event) {
+        deliveries
+                .computeIfAbsent(event.eventId().toString(), id -> new AtomicInteger())
+                .incrementAndGet();
+        String petitionId = event.petitionId().toString();
+        if (refusedPetitions.contains(petitionId)) {
+            throw new IllegalStateException("test listener refuses petition " + petitionId);
+        }
+        received.add(event);
+    }
+
+    /** Events handled successfully, in the order they were handled. */
+    public List<PetitionEvent> received() {
+        return List.copyOf(received);
+    }
+
+    /** How often the listener was called with this event, failed calls included. */
+    public int deliveries(String eventId) {
+        AtomicInteger count = deliveries.get(eventId);
+        return count == null ? 0 : count.get();
+    }
+
+    public void refuse(String petitionId) {
+        refusedPetitions.add(petitionId);
+    }
+
+    public void accept(String petitionId) {
+        refusedPetitions.remove(petitionId);
+    }
+}
