@@ -30,7 +30,9 @@ class RoutingEventsListener {
     void on(PetitionRouted event) {
         mongo.updateFirst(
                 query(where("_id").is(event.petitionId().toString())),
-                new Update().set("status", PetitionStatus.ROUTED).set("authorityName", event.authority().name()),
+                new Update()
+                        .set("status", PetitionStatus.ROUTED)
+                        .set("authorityName", event.authority().name()),
                 Petition.class);
     }
 

@@ -48,8 +48,7 @@ class PetitionSubmissionIntegrationTests {
                  "title":"Cống thoát nước bị tắc","description":"Nước ngập ngã tư mỗi khi mưa lớn.",
                  "location":{"communeCode":"%s"},"channel":"portal","receivedAt":"2026-11-20T08:00:00+07:00",
                  "citizen":{"name":"Nguyễn Văn An","phone":"0912 345 678"},"portalReference":"%s"}
-                """
-                .formatted(communeCode, reference);
+                """.formatted(communeCode, reference);
     }
 
     @Test
@@ -99,8 +98,8 @@ class PetitionSubmissionIntegrationTests {
         assertThat(missing.contentType()).startsWith("application/problem+json");
         assertThat(missing.json().get("errors").toString()).contains("category", "title", "location", "receivedAt");
 
-        Http.Response badKind = portal().post(
-                "/api/v1/petitions", petition("17605", "x").replace("recommendation", "wish"));
+        Http.Response badKind =
+                portal().post("/api/v1/petitions", petition("17605", "x").replace("recommendation", "wish"));
         assertThat(badKind.status()).isEqualTo(400);
         assertThat(badKind.json().get("errors").get(0).get("field").asString()).isEqualTo("kind");
 
@@ -118,18 +117,23 @@ class PetitionSubmissionIntegrationTests {
         // 00004 is Phường Ba Đình, Hà Nội; the demo portal is Nghệ An's.
         Http.Response response = portal().post("/api/v1/petitions", petition("00004", "z-" + UUID.randomUUID()));
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("errors").get(0).get("reason").asString()).contains("province");
+        assertThat(response.json().get("errors").get(0).get("reason").asString())
+                .contains("province");
     }
 
     @Test
     void callsWithoutAValidKeyAreRefused() {
-        assertThat(Http.at(port).post("/api/v1/petitions", petition("17605", "k")).status())
+        assertThat(Http.at(port)
+                        .post("/api/v1/petitions", petition("17605", "k"))
+                        .status())
                 .isEqualTo(401);
         Http.Response wrongKey =
                 Http.at(port).withApiKey("not-the-key").post("/api/v1/petitions", petition("17605", "k"));
         assertThat(wrongKey.status()).isEqualTo(401);
         assertThat(wrongKey.contentType()).startsWith("application/problem+json");
-        assertThat(Http.at(port).withBasic("analyst", "analyst").post("/api/v1/petitions", petition("17605", "k"))
+        assertThat(Http.at(port)
+                        .withBasic("analyst", "analyst")
+                        .post("/api/v1/petitions", petition("17605", "k"))
                         .status())
                 .isEqualTo(403);
     }
@@ -138,7 +142,8 @@ class PetitionSubmissionIntegrationTests {
     void healthAndMetricsAreOpen() {
         Http.Response health = Http.at(port).get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
-        assertThat(health.json().get("components").get("mongo").get("status").asString()).isEqualTo("UP");
+        assertThat(health.json().get("components").get("mongo").get("status").asString())
+                .isEqualTo("UP");
         assertThat(Http.at(port).get("/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(Http.at(port).get("/actuator/prometheus").body()).contains("gandan_outbox_published");
     }

@@ -66,7 +66,8 @@ public class ResponderNudges {
 
     /** The same (trigger, recipient, channel) always gives the same id: the idempotency key of a delivery. */
     static String deliveryId(String triggerEventId, String recipient, String channel) {
-        return UUID.nameUUIDFromBytes((triggerEventId + "|" + recipient + "|" + channel).getBytes(StandardCharsets.UTF_8))
+        return UUID.nameUUIDFromBytes(
+                        (triggerEventId + "|" + recipient + "|" + channel).getBytes(StandardCharsets.UTF_8))
                 .toString();
     }
 }

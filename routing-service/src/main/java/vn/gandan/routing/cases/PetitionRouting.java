@@ -48,7 +48,8 @@ public class PetitionRouting {
                 submitted.category(),
                 submitted.receivedAt());
         Instant now = clock.instant();
-        var commune = place.hasCommune() ? adminUnits.commune(place.communeCode()) : java.util.Optional.<Commune>empty();
+        var commune =
+                place.hasCommune() ? adminUnits.commune(place.communeCode()) : java.util.Optional.<Commune>empty();
         if (commune.isPresent()) {
             AuthorityRef authority = peoplesCommitteeOf(commune.get());
             var decision = new Case.Decision(

@@ -33,7 +33,8 @@ class PetitionController {
         PetitionIntake.Accepted accepted = intake.submit(request.toNewPetition(), portal);
         PetitionView view = PetitionView.of(accepted.petition());
         return accepted.created()
-                ? ResponseEntity.created(URI.create("/api/v1/petitions/" + view.id())).body(view)
+                ? ResponseEntity.created(URI.create("/api/v1/petitions/" + view.id()))
+                        .body(view)
                 : ResponseEntity.ok(view);
     }
 

@@ -26,7 +26,9 @@ record SubmitPetitionRequest(
         @Size(max = 100) String portalReference) {
 
     record LocationRequest(
-            @Pattern(regexp = "\\d{5}", message = "must be a 5-digit commune code") String communeCode,
+            @Pattern(regexp = "\\d{5}", message = "must be a 5-digit commune code")
+            String communeCode,
+
             @Size(max = 500) String address) {
 
         @AssertTrue(message = "needs a communeCode or an address")
