@@ -17,6 +17,7 @@ final class Names {
     private static final Pattern TONE_ON_O = Pattern.compile("o(" + TONE + ")([ae])" + WORD_END);
     /** Old-style "ùy" at the end of a syllable, in decomposed form. */
     private static final Pattern TONE_ON_U = Pattern.compile("u(" + TONE + ")y" + WORD_END);
+
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern APOSTROPHES = Pattern.compile("[\\u2018\\u2019\\u02BC`´]");
 

@@ -60,7 +60,9 @@ class AdminUnitsUnitTests {
                 assertThat(commune.provinceCode()).isEqualTo(province.code());
                 assertThat(units.province(commune.provinceCode())).contains(province);
                 assertThat(units.commune(commune.code())).contains(commune);
-                assertThat(seen.add(commune.code())).as("commune %s listed once", commune.code()).isTrue();
+                assertThat(seen.add(commune.code()))
+                        .as("commune %s listed once", commune.code())
+                        .isTrue();
             }
         }
         assertThat(seen).hasSize(units.communeCount());
@@ -71,7 +73,9 @@ class AdminUnitsUnitTests {
         List<String> codes = units.provinces().stream().map(Province::code).toList();
         assertThat(codes).isSorted().startsWith("01").endsWith("96");
         for (Province province : units.provinces()) {
-            assertThat(units.communesOf(province.code()).stream().map(Commune::code).toList())
+            assertThat(units.communesOf(province.code()).stream()
+                            .map(Commune::code)
+                            .toList())
                     .isSorted();
         }
     }
@@ -100,8 +104,7 @@ class AdminUnitsUnitTests {
         assertThat(AdminUnits.official()).isSameAs(units);
         assertThat(units.dataVersion()).isEqualTo("2025-07-01/2026-07");
         assertThatThrownBy(() -> units.provinces().clear()).isInstanceOf(UnsupportedOperationException.class);
-        assertThatThrownBy(() -> units.communesOf("40").clear())
-                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> units.communesOf("40").clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

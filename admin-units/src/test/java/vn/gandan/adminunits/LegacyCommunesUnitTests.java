@@ -99,12 +99,7 @@ class LegacyCommunesUnitTests {
                 .toList();
         assertThat(dangling)
                 .containsExactlyInAnyOrder(
-                        "06886->06970",
-                        "06970->06970",
-                        "06973->06970",
-                        "06982->06970",
-                        "06988->06970",
-                        "23938->23737");
+                        "06886->06970", "06970->06970", "06973->06970", "06982->06970", "06988->06970", "23938->23737");
     }
 
     @Test
@@ -123,7 +118,6 @@ class LegacyCommunesUnitTests {
         assertThatThrownBy(() -> legacy.byOldCode(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> legacy.named(null, "40")).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> legacy.named("Xã Long Thành", null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> legacy.inProvince("40").clear())
-                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> legacy.inProvince("40").clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 }
