@@ -379,10 +379,10 @@ print_banner() {
 
 ${c_bold}gandan is running.${c_off}  Ctrl-C stops everything; data stays in $(rel "$data_dir").
 
-  intake-service        http://127.0.0.1:8081   (portals: /api/v1/petitions, Open311: /open311/v2)
-  routing-service       http://127.0.0.1:8082   (cases, queues)
+  intake-service        http://127.0.0.1:8081   (portals: /api/v1/petitions)
+  routing-service       http://127.0.0.1:8082   (cases: /api/v1/cases/{id})
   notification-service  http://127.0.0.1:8083   (notifications)
-  reporting-service     http://127.0.0.1:8084   (reports, dashboard)
+  reporting-service     http://127.0.0.1:8084   (reports: /api/v1/reports/summary)
   Kafka                 $k
   MongoDB-protocol      $mongodb_uri
 
