@@ -1,10 +1,14 @@
 package vn.gandan.support.health;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -15,6 +19,17 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @AutoConfiguration(
         beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 public class MongoHealthAutoConfiguration {
+
+    /**
+     * A request fails fast with a 503 when MongoDB is unreachable, rather than hanging for the driver's default
+     * 30 s.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer failFastWhenStoreIsDown(
+            @Value("${gandan.mongodb.server-selection-timeout:5s}") Duration timeout) {
+        return settings -> settings.applyToClusterSettings(
+                cluster -> cluster.serverSelectionTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS));
+    }
 
     @Bean(name = "mongoHealthIndicator")
     HealthIndicator mongoHealthIndicator(MongoTemplate mongo) {

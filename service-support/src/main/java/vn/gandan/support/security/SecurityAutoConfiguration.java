@@ -59,7 +59,12 @@ public class SecurityAutoConfiguration {
                                 "/actuator/health/**",
                                 "/actuator/prometheus",
                                 "/actuator/info",
-                                "/error")
+                                "/error",
+                                // The API's own description is public, as portals need it to integrate.
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

@@ -1,11 +1,13 @@
 package vn.gandan.support.web;
 
+import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
 
@@ -68,6 +71,54 @@ public class ProblemDetailsAutoConfiguration {
         @ExceptionHandler(InvalidRequestException.class)
         ResponseEntity<Object> invalid(InvalidRequestException ex) {
             return problem(ex.status(), ex.getMessage(), ex.errors());
+        }
+
+        /** A constraint on a method parameter (query parameters, path variables) failed. */
+        @ExceptionHandler(ConstraintViolationException.class)
+        ResponseEntity<Object> constraintViolated(ConstraintViolationException ex) {
+            List<FieldError> errors = ex.getConstraintViolations().stream()
+                    .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                    .toList();
+            return problem(HttpStatus.BAD_REQUEST, "The request has invalid parameters.", errors);
+        }
+
+        @Override
+        protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+                HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+            List<FieldError> errors = new ArrayList<>();
+            ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors()
+                    .forEach(error -> errors.add(new FieldError(
+                            result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+            return problem(HttpStatus.BAD_REQUEST, "The request has invalid parameters.", errors);
+        }
+
+        @Override
+        protected @Nullable ResponseEntity<Object> handleTypeMismatch(
+                org.springframework.beans.TypeMismatchException ex,
+                HttpHeaders headers,
+                HttpStatusCode status,
+                WebRequest request) {
+            String field = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
+            return problem(
+                    HttpStatus.BAD_REQUEST,
+                    "The request has invalid parameters.",
+                    List.of(new FieldError(field, "has the wrong type or format")));
+        }
+
+        private static String lastNode(String path) {
+            int dot = path.lastIndexOf('.');
+            return dot < 0 ? path : path.substring(dot + 1);
+        }
+
+        /** The store is down or unreachable: the caller may retry; nothing was accepted. */
+        @ExceptionHandler(DataAccessResourceFailureException.class)
+        ResponseEntity<Object> storeUnavailable(DataAccessResourceFailureException ex) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.SERVICE_UNAVAILABLE, "The service cannot reach its store; try again shortly.");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         }
 
         private static ResponseEntity<Object> problem(HttpStatusCode status, String detail, List<FieldError> errors) {
