@@ -1,0 +1,104 @@
+package vn.gandan.intake.open311;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import vn.gandan.events.Channel;
+import vn.gandan.events.PetitionKind;
+import vn.gandan.intake.open311.Open311Views.Attribute;
+import vn.gandan.intake.open311.Open311Views.Service;
+import vn.gandan.intake.open311.Open311Views.ServiceDefinition;
+import vn.gandan.intake.open311.Open311Views.Value;
+import vn.gandan.intake.submission.Categories;
+import vn.gandan.intake.submission.Categories.Category;
+
+/**
+ * The category catalogue as Open311 services: one service per category, each asking for the petition's kind (the
+ * law that governs it), so every service has {@code metadata} true.
+ */
+final class Open311Catalogue {
+
+    /** Sortable; change it whenever the services or their definitions change, so clients refresh their caches. */
+    static final String CHANGESET = "2026-11-23 00:00";
+
+    static final String KIND = "kind";
+    static final String CHANNEL = "channel";
+
+    static final List<Value> KINDS = List.of(
+            new Value(PetitionKind.RECOMMENDATION.code(), "Kiến nghị, phản ánh"),
+            new Value(PetitionKind.COMPLAINT.code(), "Khiếu nại"),
+            new Value(PetitionKind.DENUNCIATION.code(), "Tố cáo"));
+
+    static final List<Value> CHANNELS = List.of(
+            new Value(Channel.PORTAL.code(), "Cổng thông tin"),
+            new Value(Channel.HOTLINE.code(), "Đường dây nóng"),
+            new Value(Channel.MEETING.code(), "Họp dân"),
+            new Value(Channel.HOUSEHOLD_VISIT.code(), "Thăm hộ gia đình"),
+            new Value(Channel.DIALOGUE.code(), "Hội nghị đối thoại"),
+            new Value(Channel.EMAIL.code(), "Thư điện tử"));
+
+    private static final List<Attribute> ATTRIBUTES = List.of(
+            new Attribute(
+                    true,
+                    KIND,
+                    "singlevaluelist",
+                    true,
+                    null,
+                    1,
+                    "Loại đơn: kiến nghị, phản ánh; khiếu nại; tố cáo (the kind of petition, which decides the law"
+                            + " and its time limits)",
+                    KINDS),
+            new Attribute(
+                    true,
+                    CHANNEL,
+                    "singlevaluelist",
+                    false,
+                    null,
+                    2,
+                    "Kênh tiếp nhận (how the citizen raised it); cổng thông tin (portal) if not given",
+                    CHANNELS));
+
+    private Open311Catalogue() {}
+
+    static List<Service> services() {
+        return Categories.ALL.stream().map(Open311Catalogue::service).toList();
+    }
+
+    static Optional<Category> category(String code) {
+        return Categories.ALL.stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    static Optional<ServiceDefinition> definition(String code) {
+        return category(code).map(c -> new ServiceDefinition(c.code(), ATTRIBUTES));
+    }
+
+    /** The Vietnamese name of a category, or its code if the catalogue no longer has it. */
+    static String serviceName(String code) {
+        return category(code).map(Category::nameVi).orElse(code);
+    }
+
+    private static Service service(Category category) {
+        return new Service(
+                category.code(),
+                category.nameVi(),
+                category.nameEn(),
+                true,
+                "realtime",
+                keywords(category),
+                category.group());
+    }
+
+    private static String keywords(Category category) {
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> keywords = new ArrayList<>();
+        for (String word : List.of(category.nameVi(), category.nameEn(), category.group())) {
+            if (seen.add(word.toLowerCase(Locale.ROOT))) {
+                keywords.add(word);
+            }
+        }
+        return String.join(", ", keywords);
+    }
+}

@@ -1,0 +1,119 @@
+package vn.gandan.intake.open311;
+
+import static vn.gandan.intake.open311.Open311ServicesController.BASE;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+import vn.gandan.support.security.Caller;
+import vn.gandan.support.security.CallerAuthentication;
+import vn.gandan.support.security.Role;
+import vn.gandan.support.security.SecurityProperties;
+
+/**
+ * Security for {@code /open311/**}, ahead of the service's own chain: the spec's reads of services open to all,
+ * everything else for portals, which prove themselves with the {@code api_key} parameter (or {@code X-Api-Key}),
+ * checked against the same key digests as the native API. Refusals are the spec's error lists with its 403.
+ */
+@Configuration(proxyBeanMethods = false)
+class Open311Security {
+
+    static final String API_KEY_PARAMETER = "api_key";
+    static final String API_KEY_HEADER = "X-Api-Key";
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain open311SecurityFilterChain(
+            HttpSecurity http, SecurityProperties properties, Open311Responses responses) throws Exception {
+        http.securityMatcher("/open311/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                HttpMethod.GET,
+                                BASE + "/discovery.json",
+                                BASE + "/discovery.xml",
+                                BASE + "/services.json",
+                                BASE + "/services.xml",
+                                BASE + "/services/*")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole(Role.PORTAL.name()))
+                .addFilterBefore(new ApiKeyFilter(properties, responses), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, failure) -> responses.writeError(
+                                request,
+                                response,
+                                HttpStatus.FORBIDDEN,
+                                "api_key is missing: this call needs a portal's API key"))
+                        .accessDeniedHandler((request, response, denied) -> responses.writeError(
+                                request, response, HttpStatus.FORBIDDEN, "This api_key may not do that")));
+        return http.build();
+    }
+
+    /**
+     * A portal's key, from the header or the spec's parameter (query or form), as the same caller the native API
+     * sees: {@code portal:<id>} with the portal's province. Only SHA-256 digests are configured.
+     */
+    static final class ApiKeyFilter extends OncePerRequestFilter {
+
+        private final Map<String, SecurityProperties.Portal> portalsByDigest;
+        private final Open311Responses responses;
+
+        ApiKeyFilter(SecurityProperties properties, Open311Responses responses) {
+            this.portalsByDigest = properties.portals().stream()
+                    .collect(Collectors.toMap(p -> p.keySha256().toLowerCase(Locale.ROOT), Function.identity()));
+            this.responses = responses;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String key = request.getHeader(API_KEY_HEADER);
+            if (key == null) {
+                key = request.getParameter(API_KEY_PARAMETER);
+            }
+            if (key != null && !key.isEmpty()) {
+                SecurityProperties.Portal portal = portalsByDigest.get(sha256(key));
+                if (portal == null) {
+                    responses.writeError(request, response, HttpStatus.FORBIDDEN, "Invalid api_key received");
+                    return;
+                }
+                Caller caller = new Caller("portal:" + portal.id(), Set.of(Role.PORTAL), portal.province(), null);
+                SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller));
+            }
+            chain.doFilter(request, response);
+        }
+
+        static String sha256(String key) {
+            try {
+                return HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
