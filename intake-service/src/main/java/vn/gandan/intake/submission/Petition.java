@@ -26,6 +26,13 @@ public class Petition {
     @Indexed(unique = true, sparse = true)
     private String portalKey;
 
+    /** {@code portalId|Idempotency-Key}: a retried call finds the petition its first try created. */
+    @Indexed(unique = true, sparse = true)
+    private String idempotencyKey;
+
+    /** SHA-256 of the request as accepted: a key reused for a different petition is a conflict. */
+    private String requestDigest;
+
     private String portalId;
     private String portalReference;
     private PetitionKind kind;
@@ -45,8 +52,22 @@ public class Petition {
 
     private List<OutboxEntry> outbox = new ArrayList<>();
 
-    /** Where the petition is about, resolved as far as intake could, with the text the citizen wrote. */
-    public record Location(String provinceCode, String communeCode, String address, String triageReason) {}
+    /**
+     * Where the petition is about, resolved as far as intake could, with the text the citizen wrote.
+     *
+     * @param candidates the communes an ambiguous address could mean, for the operator
+     * @param confidence 0 to 1
+     * @param method how it was resolved: {@code code}, {@code current_name}, {@code legacy_name}, {@code none}
+     * @param triageReason why an operator must place it, or null
+     */
+    public record Location(
+            String provinceCode,
+            String communeCode,
+            String address,
+            String triageReason,
+            List<String> candidates,
+            double confidence,
+            String method) {}
 
     /** The citizen's contact; every field optional. */
     public record Citizen(String name, String phone, String email) {}
@@ -84,6 +105,11 @@ public class Petition {
         this.status = PetitionStatus.SUBMITTED;
     }
 
+    void identify(String idempotencyKey, String requestDigest) {
+        this.idempotencyKey = idempotencyKey;
+        this.requestDigest = requestDigest;
+    }
+
     void publish(PetitionEvent event) {
         outbox.add(OutboxEntry.of(event));
     }
@@ -94,6 +120,10 @@ public class Petition {
 
     public String getTrackingCode() {
         return trackingCode;
+    }
+
+    public String getRequestDigest() {
+        return requestDigest;
     }
 
     public String getPortalId() {

@@ -3,16 +3,22 @@ package vn.gandan.intake.submission;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import vn.gandan.adminunits.AdminUnits;
-import vn.gandan.adminunits.Commune;
 import vn.gandan.events.PetitionId;
 import vn.gandan.events.PetitionSubmitted;
 import vn.gandan.events.Place;
+import vn.gandan.intake.normalization.AddressResolver;
+import vn.gandan.intake.normalization.PhoneNumbers;
+import vn.gandan.intake.normalization.PhoneResult;
+import vn.gandan.intake.normalization.Resolution;
+import vn.gandan.intake.normalization.TextNormalizer;
 import vn.gandan.support.security.Caller;
 import vn.gandan.support.web.InvalidRequestException;
+import vn.gandan.support.web.ProblemDetailsAutoConfiguration;
 
 /** Accepts a portal's petition: checks what the web layer cannot, stores it and its event in one write. */
 @Service
@@ -22,12 +28,12 @@ public class PetitionIntake {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final Petitions petitions;
-    private final AdminUnits adminUnits;
+    private final AddressResolver addresses;
     private final Clock clock;
 
     PetitionIntake(Petitions petitions, Clock clock) {
         this.petitions = petitions;
-        this.adminUnits = AdminUnits.official();
+        this.addresses = AddressResolver.official();
         this.clock = clock;
     }
 
@@ -40,11 +46,24 @@ public class PetitionIntake {
      *     province, receipt in the future)
      */
     public Accepted submit(NewPetition request, Caller portal) {
-        if (request.portalReference() != null) {
-            var existing = petitions.findByPortalKey(portalId(portal) + "|" + request.portalReference());
-            if (existing.isPresent()) {
-                return new Accepted(existing.get(), false);
-            }
+        return submit(request, null, portal);
+    }
+
+    /**
+     * Submits once: a retry with the same {@code idempotencyKey}, or the same portal reference, returns the
+     * petition the first call created.
+     *
+     * @param idempotencyKey the portal's {@code Idempotency-Key}, or null
+     * @throws InvalidRequestException 409 if that key or reference was used for a different petition
+     */
+    public Accepted submit(NewPetition submitted, String idempotencyKey, Caller portal) {
+        NewPetition request = normalized(submitted);
+        String portalId = portalId(portal);
+        String digest = RequestDigests.of(request);
+        String keyed = idempotencyKey == null ? null : portalId + "|" + idempotencyKey;
+        var earlier = earlier(keyed, portalId, request.portalReference());
+        if (earlier.isPresent()) {
+            return repeat(earlier.get(), digest);
         }
         Instant now = clock.instant();
         validate(request, now);
@@ -53,7 +72,7 @@ public class PetitionIntake {
         Petition petition = new Petition(
                 id.toString(),
                 TrackingCodes.next(location.provinceCode()),
-                portalId(portal),
+                portalId,
                 request.portalReference(),
                 request.kind(),
                 request.category(),
@@ -64,6 +83,7 @@ public class PetitionIntake {
                 request.description(),
                 location,
                 request.citizen());
+        petition.identify(keyed, digest);
         petition.publish(new PetitionSubmitted(
                 UUID.randomUUID(),
                 id,
@@ -81,12 +101,33 @@ public class PetitionIntake {
         try {
             return new Accepted(petitions.insert(petition), true);
         } catch (DuplicateKeyException raced) {
-            // Two calls with the same portal reference at once: the first one's petition is the answer.
-            return petitions
-                    .findByPortalKey(petition.getPortalId() + "|" + request.portalReference())
-                    .map(existing -> new Accepted(existing, false))
+            // Two calls with the same key at once: the first one's petition is the answer.
+            return earlier(keyed, portalId, request.portalReference())
+                    .map(first -> repeat(first, digest))
                     .orElseThrow(() -> raced);
         }
+    }
+
+    private java.util.Optional<Petition> earlier(String idempotencyKey, String portalId, String portalReference) {
+        var byKey = idempotencyKey == null
+                ? java.util.Optional.<Petition>empty()
+                : petitions.findByIdempotencyKey(idempotencyKey);
+        if (byKey.isPresent() || portalReference == null) {
+            return byKey;
+        }
+        return petitions.findByPortalKey(portalId + "|" + portalReference);
+    }
+
+    private static Accepted repeat(Petition earlier, String digest) {
+        if (!digest.equals(earlier.getRequestDigest())) {
+            throw new InvalidRequestException(
+                    HttpStatus.CONFLICT,
+                    "This Idempotency-Key or portalReference was already used for a different petition ("
+                            + earlier.getId() + ").",
+                    List.of(new ProblemDetailsAutoConfiguration.FieldError(
+                            "Idempotency-Key", "was used before with a different request body")));
+        }
+        return new Accepted(earlier, false);
     }
 
     private void validate(NewPetition request, Instant now) {
@@ -99,22 +140,52 @@ public class PetitionIntake {
     }
 
     /**
-     * A known commune code must lie in the portal's province. Free text is kept and the petition goes to an
-     * operator in the portal's province: a vague address never loses a petition.
+     * A commune code, or an address that resolves to one, must lie in the portal's province. An address that
+     * resolves to several communes or to none is kept, and the petition goes to an operator in the portal's
+     * province: a vague address never loses a petition.
      */
     private Petition.Location locate(NewPetition request, String portalProvince) {
-        if (request.communeCode() != null) {
-            Commune commune = adminUnits
-                    .commune(request.communeCode())
-                    .orElseThrow(() ->
-                            new InvalidRequestException("location.communeCode", "is not an official commune code"));
-            if (!commune.provinceCode().equals(portalProvince)) {
-                throw new InvalidRequestException(
-                        "location.communeCode", "is not in this portal's province (" + portalProvince + ")");
+        Resolution found = addresses.resolve(request.communeCode(), request.address(), portalProvince);
+        String field = request.communeCode() != null ? "location.communeCode" : "location.address";
+        return switch (found.outcome()) {
+            case UNKNOWN_CODE -> throw new InvalidRequestException(field, "is not an official commune code");
+            case OTHER_PROVINCE ->
+                throw new InvalidRequestException(field, "is not in this portal's province (" + portalProvince + ")");
+            case RESOLVED, AMBIGUOUS, UNRESOLVED ->
+                new Petition.Location(
+                        portalProvince,
+                        found.communeCode(),
+                        request.address(),
+                        found.triageReason(),
+                        found.candidates(),
+                        found.confidence(),
+                        found.method().wireName());
+        };
+    }
+
+    /** Text in NFC without control characters; the phone in E.164, or a 400 naming why not. */
+    private static NewPetition normalized(NewPetition request) {
+        Petition.Citizen citizen = request.citizen();
+        if (citizen != null && citizen.phone() != null && !citizen.phone().isBlank()) {
+            PhoneResult phone = PhoneNumbers.normalize(citizen.phone());
+            if (!phone.isValid()) {
+                throw new InvalidRequestException("citizen.phone", phone.reasonEn());
             }
-            return new Petition.Location(portalProvince, commune.code(), request.address(), null);
+            citizen = new Petition.Citizen(TextNormalizer.title(citizen.name()), phone.e164(), citizen.email());
+        } else if (citizen != null) {
+            citizen = new Petition.Citizen(TextNormalizer.title(citizen.name()), null, citizen.email());
         }
-        return new Petition.Location(portalProvince, null, request.address(), "address_unresolved");
+        return new NewPetition(
+                request.kind(),
+                request.category(),
+                TextNormalizer.title(request.title()),
+                TextNormalizer.body(request.description()),
+                request.communeCode(),
+                TextNormalizer.title(request.address()),
+                request.channel(),
+                request.receivedAt(),
+                citizen,
+                request.portalReference());
     }
 
     private static String portalId(Caller portal) {

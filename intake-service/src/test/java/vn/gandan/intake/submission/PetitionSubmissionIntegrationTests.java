@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +28,9 @@ class PetitionSubmissionIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Petitions petitions;
 
     @BeforeAll
     static void readTopic() {
@@ -146,5 +150,139 @@ class PetitionSubmissionIntegrationTests {
                 .isEqualTo("UP");
         assertThat(Http.at(port).get("/actuator/health/readiness").status()).isEqualTo(200);
         assertThat(Http.at(port).get("/actuator/prometheus").body()).contains("gandan_outbox_published");
+    }
+
+    @Test
+    void anIdempotencyKeyReturnsTheFirstPetitionAndRefusesADifferentBody() {
+        String key = UUID.randomUUID().toString();
+        Http portalWithKey = portal().withHeader("Idempotency-Key", key);
+        Http.Response first = portalWithKey.post("/api/v1/petitions", petition("17605", null));
+        Http.Response retry = portalWithKey.post("/api/v1/petitions", petition("17605", null));
+        Http.Response different = portalWithKey.post(
+                "/api/v1/petitions", petition("17605", null).replace("Cống thoát nước", "Đèn đường"));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().get("id").asString())
+                .isEqualTo(first.json().get("id").asString());
+        assertThat(different.status()).isEqualTo(409);
+        assertThat(different.contentType()).startsWith("application/problem+json");
+        assertThat(intakeTopic.recordsWithKey(first.json().get("id").asString(), Duration.ofSeconds(2)))
+                .hasSize(1);
+    }
+
+    @Test
+    void aBatchAnswersEachItemOnItsOwn() {
+        String good = petition("17605", "B-" + UUID.randomUUID());
+        String otherProvince = petition("00004", "B-" + UUID.randomUUID());
+        String missingTitle =
+                petition("17605", "B-" + UUID.randomUUID()).replace("\"title\":\"Cống thoát nước bị tắc\",", "");
+        Http.Response response = portal().post(
+                        "/api/v1/petitions:batch",
+                        "{\"petitions\":[" + good + "," + otherProvince + "," + missingTitle + "]}");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode body = response.json();
+        assertThat(body.get("accepted").asInt()).isEqualTo(1);
+        assertThat(body.get("rejected").asInt()).isEqualTo(2);
+        JsonNode results = body.get("results");
+        assertThat(results.get(0).get("status").asInt()).isEqualTo(201);
+        assertThat(results.get(0).get("petition").get("id").asString()).isNotBlank();
+        assertThat(results.get(1).get("status").asInt()).isEqualTo(400);
+        assertThat(results.get(1).get("errors").get(0).get("field").asString()).isEqualTo("location.communeCode");
+        assertThat(results.get(2).get("errors").get(0).get("field").asString()).isEqualTo("title");
+
+        assertThat(portal().post("/api/v1/petitions:batch", "{\"petitions\":[]}")
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aPortalListsItsProvincesPetitionsByStatusAndDay() {
+        String reference = "L-" + UUID.randomUUID();
+        String id = portal().post("/api/v1/petitions", petition("17605", reference))
+                .json()
+                .get("id")
+                .asString();
+
+        JsonNode page = portal().get("/api/v1/petitions?from=2026-11-20&to=2026-11-20&size=200")
+                .json();
+        assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(page.get("items").findValuesAsString("id")).contains(id);
+        assertThat(page.get("items").findValuesAsString("provinceCode")).containsOnly("40");
+
+        JsonNode nextDay =
+                portal().get("/api/v1/petitions?from=2026-11-21&to=2026-11-21").json();
+        assertThat(nextDay.get("items").findValuesAsString("id")).doesNotContain(id);
+
+        assertThat(portal().get("/api/v1/petitions?from=2026-11-22&to=2026-11-21")
+                        .status())
+                .isEqualTo(400);
+        Http.Response badDate = portal().get("/api/v1/petitions?from=yesterday");
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.json().get("errors").get(0).get("field").asString()).isEqualTo("from");
+        Http.Response tooBig = portal().get("/api/v1/petitions?size=100000");
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(tooBig.json().get("errors").get(0).get("field").asString()).isEqualTo("size");
+    }
+
+    @Test
+    void theCatalogueListsKindsCategoriesAndChannelsInBothLanguages() {
+        JsonNode catalogue = portal().get("/api/v1/catalogue").json();
+        assertThat(catalogue.get("kinds").findValuesAsString("code"))
+                .containsExactly("recommendation", "complaint", "denunciation");
+        assertThat(catalogue.get("categories").findValuesAsString("code")).contains("infrastructure.drainage", "other");
+        assertThat(catalogue.get("categories").get(1).get("nameVi").asString()).isEqualTo("Thoát nước");
+        assertThat(catalogue.get("channels").findValuesAsString("code")).contains("household_visit");
+    }
+
+    static String petitionAt(String address, String phone) {
+        return """
+                {"kind":"complaint","category":"land.compensation","title":"  Bồi thường\\u200b đất  mở rộng đường ",
+                 "location":{"address":"%s"},"channel":"hotline","receivedAt":"2026-11-20T08:00:00+07:00",
+                 "citizen":{"name":"Trần Thị Bình","phone":"%s"}}
+                """.formatted(address, phone);
+    }
+
+    @Test
+    void resolvesPre2025AddressesWithOrWithoutDiacriticsAndNormalizesTextAndPhone() {
+        for (String address :
+                List.of("xã Long Thành, huyện Yên Thành, Nghệ An", "xa Long Thanh, huyen Yen Thanh, Nghe An")) {
+            Http.Response created = portal().post("/api/v1/petitions", petitionAt(address, "84-912-345-678"));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            JsonNode view = created.json();
+            assertThat(view.get("communeCode").asString()).isEqualTo("17605");
+            assertThat(view.get("addressMethod").asString()).isEqualTo("legacy_name");
+            assertThat(view.get("title").asString()).isEqualTo("Bồi thường đất mở rộng đường");
+            Petition stored = petitions.findById(view.get("id").asString()).orElseThrow();
+            assertThat(stored.getCitizen().phone()).isEqualTo("+84912345678");
+            assertThat(stored.getLocation().address()).isEqualTo(address);
+        }
+    }
+
+    @Test
+    void aVagueAddressIsAcceptedForTriageInThePortalsProvince() {
+        Http.Response created = portal().post("/api/v1/petitions", petitionAt("thôn 3", "0912 345 678"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("provinceCode").asString()).isEqualTo("40");
+        assertThat(created.json().get("communeCode").isNull()).isTrue();
+        assertThat(created.json().get("triageReason").asString()).isEqualTo("address_unresolved");
+    }
+
+    @Test
+    void anInvalidPhoneIsRefusedWithItsReason() {
+        Http.Response refused = portal().post("/api/v1/petitions", petitionAt("thôn 3", "12ab"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("citizen.phone");
+        assertThat(refused.json().get("errors").get(0).get("reason").asString()).isNotBlank();
+    }
+
+    @Test
+    void publishesItsOpenApiDocumentAndSwaggerUi() {
+        Http.Response openApi = Http.at(port).get("/v3/api-docs");
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.json().get("paths").propertyNames())
+                .contains("/api/v1/petitions", "/api/v1/petitions/{id}", "/api/v1/catalogue");
+        assertThat(Http.at(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
 }

@@ -1,36 +1,66 @@
 package vn.gandan.intake.submission.web;
 
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.gandan.intake.submission.PetitionIntake;
+import vn.gandan.intake.submission.PetitionSearch;
 import vn.gandan.intake.submission.Petitions;
 import vn.gandan.support.security.Caller;
+import vn.gandan.support.web.InvalidRequestException;
+import vn.gandan.support.web.ProblemDetailsAutoConfiguration.FieldError;
 
 @RestController
-@RequestMapping("/api/v1/petitions")
+@RequestMapping("/api/v1")
 class PetitionController {
+
+    /** Dates in queries are days in Vietnam. */
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    static final int MAX_BATCH = 500;
 
     private final PetitionIntake intake;
     private final Petitions petitions;
+    private final PetitionSearch search;
+    private final Validator validator;
 
-    PetitionController(PetitionIntake intake, Petitions petitions) {
+    PetitionController(PetitionIntake intake, Petitions petitions, PetitionSearch search, Validator validator) {
         this.intake = intake;
         this.petitions = petitions;
+        this.search = search;
+        this.validator = validator;
     }
 
-    /** 201 with the new petition; 200 with the existing one when the portal reference was seen before. */
-    @PostMapping
+    /**
+     * 201 with the new petition; 200 with the earlier one when the {@code Idempotency-Key} or the portal
+     * reference was seen before with the same body; 409 when it was seen with a different one.
+     */
+    @PostMapping("/petitions")
     @PreAuthorize("hasRole('PORTAL')")
-    ResponseEntity<PetitionView> submit(@Valid @RequestBody SubmitPetitionRequest request, Caller portal) {
-        PetitionIntake.Accepted accepted = intake.submit(request.toNewPetition(), portal);
+    ResponseEntity<PetitionView> submit(
+            @Valid @RequestBody SubmitPetitionRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            Caller portal) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw new InvalidRequestException("Idempotency-Key", "must be 1 to 200 characters");
+        }
+        PetitionIntake.Accepted accepted = intake.submit(request.toNewPetition(), idempotencyKey, portal);
         PetitionView view = PetitionView.of(accepted.petition());
         return accepted.created()
                 ? ResponseEntity.created(URI.create("/api/v1/petitions/" + view.id()))
@@ -38,8 +68,54 @@ class PetitionController {
                 : ResponseEntity.ok(view);
     }
 
+    record BatchRequest(List<SubmitPetitionRequest> petitions) {}
+
+    /** One item's outcome: its HTTP-like status, and the petition or the errors. */
+    record BatchItem(int index, int status, PetitionView petition, List<FieldError> errors) {}
+
+    record BatchResponse(int accepted, int rejected, List<BatchItem> results) {}
+
+    /** Up to 500 petitions; each is answered on its own, so one bad item does not fail the rest. */
+    @PostMapping("/petitions:batch")
+    @PreAuthorize("hasRole('PORTAL')")
+    BatchResponse submitBatch(@RequestBody BatchRequest batch, Caller portal) {
+        if (batch.petitions() == null
+                || batch.petitions().isEmpty()
+                || batch.petitions().size() > MAX_BATCH) {
+            throw new InvalidRequestException("petitions", "must hold 1 to " + MAX_BATCH + " petitions");
+        }
+        List<BatchItem> results = new ArrayList<>();
+        for (int i = 0; i < batch.petitions().size(); i++) {
+            results.add(submitOne(i, batch.petitions().get(i), portal));
+        }
+        int accepted = (int) results.stream().filter(r -> r.status() < 300).count();
+        return new BatchResponse(accepted, results.size() - accepted, results);
+    }
+
+    private BatchItem submitOne(int index, SubmitPetitionRequest request, Caller portal) {
+        if (request == null) {
+            return new BatchItem(index, 400, null, List.of(new FieldError("", "must not be null")));
+        }
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            return new BatchItem(
+                    index,
+                    400,
+                    null,
+                    violations.stream()
+                            .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                            .toList());
+        }
+        try {
+            var accepted = intake.submit(request.toNewPetition(), portal);
+            return new BatchItem(index, accepted.created() ? 201 : 200, PetitionView.of(accepted.petition()), null);
+        } catch (InvalidRequestException e) {
+            return new BatchItem(index, e.status().value(), null, e.errors());
+        }
+    }
+
     /** A caller sees only its own province's petitions; others are reported as not found. */
-    @GetMapping("/{id}")
+    @GetMapping("/petitions/{id}")
     @PreAuthorize("hasAnyRole('PORTAL', 'OPERATOR', 'ADMIN')")
     ResponseEntity<PetitionView> get(@PathVariable String id, Caller caller) {
         return petitions
@@ -48,5 +124,35 @@ class PetitionController {
                 .map(PetitionView::of)
                 .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
+    record PageView(List<PetitionView> items, int page, int size, long total) {}
+
+    /**
+     * The caller's province's petitions, newest received first.
+     *
+     * @param from first day received (Vietnam time), inclusive
+     * @param to last day received, inclusive
+     */
+    @GetMapping("/petitions")
+    @PreAuthorize("hasAnyRole('PORTAL', 'OPERATOR')")
+    PageView list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
+            Caller caller) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidRequestException("from", "is after to");
+        }
+        var filter = new PetitionSearch.Filter(
+                caller.provinceCode(),
+                status,
+                from == null ? null : from.atStartOfDay(VIETNAM).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(VIETNAM).toInstant());
+        var found = search.find(filter, page, size);
+        return new PageView(
+                found.items().stream().map(PetitionView::of).toList(), found.page(), found.size(), found.total());
     }
 }

@@ -1,6 +1,7 @@
 package vn.gandan.intake.submission.web;
 
 import java.time.Instant;
+import java.util.List;
 import vn.gandan.events.Channel;
 import vn.gandan.events.PetitionKind;
 import vn.gandan.intake.submission.Petition;
@@ -17,6 +18,9 @@ record PetitionView(
         String provinceCode,
         String communeCode,
         String triageReason,
+        List<String> communeCandidates,
+        double addressConfidence,
+        String addressMethod,
         String authorityName,
         Instant receivedAt,
         Instant submittedAt,
@@ -34,6 +38,9 @@ record PetitionView(
                 petition.getLocation().provinceCode(),
                 petition.getLocation().communeCode(),
                 petition.getLocation().triageReason(),
+                petition.getLocation().candidates(),
+                petition.getLocation().confidence(),
+                petition.getLocation().method(),
                 petition.getAuthorityName(),
                 petition.getReceivedAt(),
                 petition.getSubmittedAt(),

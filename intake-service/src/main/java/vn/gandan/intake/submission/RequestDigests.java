@@ -1,0 +1,23 @@
+package vn.gandan.intake.submission;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** A fingerprint of a request as accepted, to tell a retry from a different petition under the same key. */
+final class RequestDigests {
+
+    private RequestDigests() {}
+
+    /** Records print every component in order, so equal requests give equal digests. */
+    static String of(NewPetition request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(request.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
