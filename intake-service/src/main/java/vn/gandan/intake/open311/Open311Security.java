@@ -7,15 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -28,10 +19,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
-import vn.gandan.support.security.Caller;
-import vn.gandan.support.security.CallerAuthentication;
+import vn.gandan.support.security.PortalKeys;
 import vn.gandan.support.security.Role;
-import vn.gandan.support.security.SecurityProperties;
 
 /**
  * Security for {@code /open311/**}, ahead of the service's own chain: the spec's reads of services open to all,
@@ -46,8 +35,8 @@ class Open311Security {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain open311SecurityFilterChain(
-            HttpSecurity http, SecurityProperties properties, Open311Responses responses) throws Exception {
+    SecurityFilterChain open311SecurityFilterChain(HttpSecurity http, PortalKeys portalKeys, Open311Responses responses)
+            throws Exception {
         http.securityMatcher("/open311/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -62,7 +51,7 @@ class Open311Security {
                         .permitAll()
                         .anyRequest()
                         .hasRole(Role.PORTAL.name()))
-                .addFilterBefore(new ApiKeyFilter(properties, responses), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyFilter(portalKeys, responses), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, failure) -> responses.writeError(
                                 request,
                                 response,
@@ -79,12 +68,11 @@ class Open311Security {
      */
     static final class ApiKeyFilter extends OncePerRequestFilter {
 
-        private final Map<String, SecurityProperties.Portal> portalsByDigest;
+        private final PortalKeys keys;
         private final Open311Responses responses;
 
-        ApiKeyFilter(SecurityProperties properties, Open311Responses responses) {
-            this.portalsByDigest = properties.portals().stream()
-                    .collect(Collectors.toMap(p -> p.keySha256().toLowerCase(Locale.ROOT), Function.identity()));
+        ApiKeyFilter(PortalKeys keys, Open311Responses responses) {
+            this.keys = keys;
             this.responses = responses;
         }
 
@@ -96,24 +84,14 @@ class Open311Security {
                 key = request.getParameter(API_KEY_PARAMETER);
             }
             if (key != null && !key.isEmpty()) {
-                SecurityProperties.Portal portal = portalsByDigest.get(sha256(key));
-                if (portal == null) {
+                var portal = keys.authenticate(key);
+                if (portal.isEmpty()) {
                     responses.writeError(request, response, HttpStatus.FORBIDDEN, "Invalid api_key received");
                     return;
                 }
-                Caller caller = new Caller("portal:" + portal.id(), Set.of(Role.PORTAL), portal.province(), null);
-                SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller));
+                SecurityContextHolder.getContext().setAuthentication(portal.get());
             }
             chain.doFilter(request, response);
-        }
-
-        static String sha256(String key) {
-            try {
-                return HexFormat.of()
-                        .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

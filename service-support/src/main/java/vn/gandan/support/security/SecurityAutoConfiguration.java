@@ -49,7 +49,11 @@ public class SecurityAutoConfiguration {
 
     @Bean
     SecurityFilterChain gandanSecurity(
-            HttpSecurity http, SecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder) throws Exception {
+            HttpSecurity http,
+            SecurityProperties properties,
+            PortalKeys portalKeys,
+            ObjectProvider<JwtDecoder> jwtDecoder)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses();
         boolean bearer = jwtDecoder.getIfAvailable() != null;
         http.csrf(csrf -> csrf.disable())
@@ -68,7 +72,7 @@ public class SecurityAutoConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .addFilterBefore(new PortalApiKeyFilter(properties, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new PortalApiKeyFilter(portalKeys, problems), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, failure) -> {
                             response.setHeader("WWW-Authenticate", bearer ? "Bearer" : "Basic realm=\"gandan\"");
                             problems.write(response, 401, "Unauthorized", "Authentication is required.");
@@ -93,6 +97,11 @@ public class SecurityAutoConfiguration {
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityAutoConfiguration::fromJwt)));
         }
         return http.build();
+    }
+
+    @Bean
+    PortalKeys portalKeys(SecurityProperties properties) {
+        return new PortalKeys(properties);
     }
 
     @Bean

@@ -77,7 +77,7 @@ class SecurityUnitTests {
 
     @Test
     void theDemoPortalKeyDigestInGandanCommonIsTheKeys() {
-        assertThat(PortalApiKeyFilter.sha256("demo-portal-key"))
+        assertThat(PortalKeys.sha256("demo-portal-key"))
                 .isEqualTo("9bdc095594e27a33d12a48fd6ed8d3b3a4bb7abc6219b82867f2b5660b13be90");
     }
 }
