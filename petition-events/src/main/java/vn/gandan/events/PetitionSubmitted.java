@@ -11,6 +11,8 @@ import java.util.UUID;
  * @param portalId the portal (or desk) that submitted it
  * @param receivedAt when the citizen raised it: the legal clock starts here, not at {@code occurredAt}
  * @param triageReason why intake wants an operator to look at it, or null
+ * @param citizenRef a pseudonym of the citizen (keyed hash of phone or e-mail), or null; never the contact itself
+ * @param relatedTo an earlier petition this one repeats, or null
  */
 public record PetitionSubmitted(
         UUID eventId,
@@ -25,8 +27,50 @@ public record PetitionSubmitted(
         Place place,
         String title,
         String description,
-        String triageReason)
+        String triageReason,
+        String citizenRef,
+        RelatedPetition relatedTo)
         implements IntakeEvent {
+
+    /**
+     * An earlier petition this one repeats: the same citizen, or the same place and category with similar text.
+     *
+     * @param score similarity from 0 to 1
+     */
+    public record RelatedPetition(PetitionId petitionId, double score) {}
+
+    /** A petition with no pseudonymous citizen and no earlier petition it repeats. */
+    public PetitionSubmitted(
+            UUID eventId,
+            PetitionId petitionId,
+            Instant occurredAt,
+            String trackingCode,
+            String portalId,
+            PetitionKind kind,
+            String category,
+            Channel channel,
+            Instant receivedAt,
+            Place place,
+            String title,
+            String description,
+            String triageReason) {
+        this(
+                eventId,
+                petitionId,
+                occurredAt,
+                trackingCode,
+                portalId,
+                kind,
+                category,
+                channel,
+                receivedAt,
+                place,
+                title,
+                description,
+                triageReason,
+                null,
+                null);
+    }
 
     public PetitionSubmitted {
         Objects.requireNonNull(eventId, "eventId");

@@ -25,8 +25,12 @@ import tools.jackson.databind.node.ObjectNode;
 class EventContractUnitTests {
 
     /** Record components that may be null, hence absent on the wire and not {@code required} in the schema. */
-    private static final Set<String> OPTIONAL =
-            Set.of("PetitionSubmitted.description", "PetitionSubmitted.triageReason", "Place.communeCode");
+    private static final Set<String> OPTIONAL = Set.of(
+            "PetitionSubmitted.description",
+            "PetitionSubmitted.triageReason",
+            "PetitionSubmitted.citizenRef",
+            "PetitionSubmitted.relatedTo",
+            "Place.communeCode");
 
     private final PetitionEventCodec codec = new PetitionEventCodec();
 

@@ -44,7 +44,9 @@ final class Samples {
                         + " lấp kín. Mỗi trận mưa nước thải tràn lên mặt đường, ngập vào sân của khoảng mười hộ dân,"
                         + " bốc mùi hôi. Bà con đề nghị Ủy ban nhân dân xã cho nạo vét mương và lắp song chắn rác"
                         + " trước mùa mưa bão.",
-                null);
+                null,
+                "c-5b1f0e9a7c3d42e8a6b4c2d0e8f6a4b2",
+                new PetitionSubmitted.RelatedPetition(PetitionId.of("0c3e5a7b-9d1f-4b2a-8c6e-1f3a5b7d9e20"), 0.82));
     }
 
     /** A submitted petition with every optional part the other way round: no commune, no description, triage. */
