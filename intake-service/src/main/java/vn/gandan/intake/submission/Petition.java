@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import vn.gandan.events.Channel;
 import vn.gandan.events.PetitionEvent;
 import vn.gandan.events.PetitionKind;
+import vn.gandan.events.PetitionSubmitted;
 import vn.gandan.support.outbox.OutboxEntry;
 
 /** A petition as intake keeps it, with the citizen's contact (which never leaves this service in events). */
@@ -45,6 +46,8 @@ public class Petition {
     private Location location;
     private Citizen citizen;
     private String status;
+    private String citizenRef;
+    private PetitionSubmitted.RelatedPetition relatedTo;
     private String authorityName;
 
     @Version
@@ -110,6 +113,11 @@ public class Petition {
         this.requestDigest = requestDigest;
     }
 
+    void link(String citizenRef, PetitionSubmitted.RelatedPetition relatedTo) {
+        this.citizenRef = citizenRef;
+        this.relatedTo = relatedTo;
+    }
+
     void publish(PetitionEvent event) {
         outbox.add(OutboxEntry.of(event));
     }
@@ -120,6 +128,14 @@ public class Petition {
 
     public String getTrackingCode() {
         return trackingCode;
+    }
+
+    public String getCitizenRef() {
+        return citizenRef;
+    }
+
+    public PetitionSubmitted.RelatedPetition getRelatedTo() {
+        return relatedTo;
     }
 
     public String getRequestDigest() {

@@ -16,6 +16,8 @@ import vn.gandan.intake.normalization.PhoneNumbers;
 import vn.gandan.intake.normalization.PhoneResult;
 import vn.gandan.intake.normalization.Resolution;
 import vn.gandan.intake.normalization.TextNormalizer;
+import vn.gandan.intake.repeats.CitizenPseudonyms;
+import vn.gandan.intake.repeats.Repeats;
 import vn.gandan.support.security.Caller;
 import vn.gandan.support.web.InvalidRequestException;
 import vn.gandan.support.web.ProblemDetailsAutoConfiguration;
@@ -29,10 +31,14 @@ public class PetitionIntake {
 
     private final Petitions petitions;
     private final AddressResolver addresses;
+    private final Repeats repeats;
+    private final CitizenPseudonyms pseudonyms;
     private final Clock clock;
 
-    PetitionIntake(Petitions petitions, Clock clock) {
+    PetitionIntake(Petitions petitions, Repeats repeats, CitizenPseudonyms pseudonyms, Clock clock) {
         this.petitions = petitions;
+        this.repeats = repeats;
+        this.pseudonyms = pseudonyms;
         this.addresses = AddressResolver.official();
         this.clock = clock;
     }
@@ -84,6 +90,16 @@ public class PetitionIntake {
                 location,
                 request.citizen());
         petition.identify(keyed, digest);
+        Repeats.Facts facts = new Repeats.Facts(
+                location.provinceCode(),
+                location.communeCode(),
+                request.category(),
+                pseudonyms.of(request.citizen()),
+                request.title(),
+                request.description(),
+                request.receivedAt());
+        var related = repeats.earlierOf(facts).orElse(null);
+        petition.link(facts.citizenRef(), related);
         petition.publish(new PetitionSubmitted(
                 UUID.randomUUID(),
                 id,
@@ -97,9 +113,13 @@ public class PetitionIntake {
                 new Place(location.provinceCode(), location.communeCode()),
                 request.title(),
                 request.description(),
-                location.triageReason()));
+                location.triageReason(),
+                facts.citizenRef(),
+                related));
         try {
-            return new Accepted(petitions.insert(petition), true);
+            Petition created = petitions.insert(petition);
+            repeats.remember(created.getId(), facts);
+            return new Accepted(created, true);
         } catch (DuplicateKeyException raced) {
             // Two calls with the same key at once: the first one's petition is the answer.
             return earlier(keyed, portalId, request.portalReference())

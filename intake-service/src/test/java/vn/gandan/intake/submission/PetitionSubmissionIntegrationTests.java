@@ -285,4 +285,30 @@ class PetitionSubmissionIntegrationTests {
                 .contains("/api/v1/petitions", "/api/v1/petitions/{id}", "/api/v1/catalogue");
         assertThat(Http.at(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
     }
+
+    @Test
+    void aRepeatPetitionIsLinkedToTheEarlierOneAndCarriesOnlyAPseudonym() {
+        String phone = "09" + (10_000_000 + new java.util.Random().nextInt(89_999_999));
+        String first = """
+                {"kind":"recommendation","category":"environment.waste","title":"Bãi rác tự phát cạnh chợ Long Thành gây ô nhiễm",
+                 "location":{"communeCode":"17605"},"channel":"portal","receivedAt":"2026-11-18T08:00:00+07:00",
+                 "citizen":{"name":"Lê Văn Cường","phone":"%s"}}
+                """.formatted(phone);
+        String again = first.replace("2026-11-18", "2026-11-20").replace("gây ô nhiễm", "vẫn gây ô nhiễm, chưa dọn");
+        String firstId =
+                portal().post("/api/v1/petitions", first).json().get("id").asString();
+        Http.Response repeat = portal().post("/api/v1/petitions", again);
+
+        assertThat(repeat.status()).isEqualTo(201);
+        JsonNode related = repeat.json().get("relatedTo");
+        assertThat(related.get("petitionId").asString()).isEqualTo(firstId);
+        assertThat(related.get("score").asDouble()).isGreaterThanOrEqualTo(0.5);
+
+        String repeatId = repeat.json().get("id").asString();
+        var record = intakeTopic.await(KafkaProbe.withKey(repeatId), Duration.ofSeconds(20));
+        JsonNode event = JsonMapper.builder().build().readTree(record.value());
+        assertThat(event.get("relatedTo").get("petitionId").asString()).isEqualTo(firstId);
+        assertThat(event.get("citizenRef").asString()).matches("c-[0-9a-f]{32}");
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain(phone.substring(1));
+    }
 }

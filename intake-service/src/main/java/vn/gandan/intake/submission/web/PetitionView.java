@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import vn.gandan.events.Channel;
 import vn.gandan.events.PetitionKind;
+import vn.gandan.events.PetitionSubmitted;
 import vn.gandan.intake.submission.Petition;
 
 /** What a portal sees of a petition. The citizen's contact is not echoed back. */
@@ -21,6 +22,7 @@ record PetitionView(
         List<String> communeCandidates,
         double addressConfidence,
         String addressMethod,
+        PetitionSubmitted.RelatedPetition relatedTo,
         String authorityName,
         Instant receivedAt,
         Instant submittedAt,
@@ -41,6 +43,7 @@ record PetitionView(
                 petition.getLocation().candidates(),
                 petition.getLocation().confidence(),
                 petition.getLocation().method(),
+                petition.getRelatedTo(),
                 petition.getAuthorityName(),
                 petition.getReceivedAt(),
                 petition.getSubmittedAt(),
