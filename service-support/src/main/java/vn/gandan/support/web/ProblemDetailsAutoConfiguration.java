@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
@@ -24,7 +27,16 @@ import tools.jackson.databind.DatabindException;
 
 /** Problem details for every error, with an {@code errors} list naming each bad field and why. */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
+@EnableConfigurationProperties(RequestLimitsProperties.class)
 public class ProblemDetailsAutoConfiguration {
+
+    /** After Spring Security's chain, so the limiter knows which portal is calling. */
+    @Bean
+    FilterRegistrationBean<RequestLimitsFilter> requestLimits(RequestLimitsProperties limits) {
+        var registration = new FilterRegistrationBean<>(new RequestLimitsFilter(limits));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
 
     @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
