@@ -288,7 +288,7 @@ class PetitionSubmissionIntegrationTests {
 
     @Test
     void aRepeatPetitionIsLinkedToTheEarlierOneAndCarriesOnlyAPseudonym() {
-        String phone = "09" + (10_000_000 + new java.util.Random().nextInt(89_999_999));
+        String phone = "0912" + (100_000 + new java.util.Random().nextInt(899_999));
         String first = """
                 {"kind":"recommendation","category":"environment.waste","title":"Bãi rác tự phát cạnh chợ Long Thành gây ô nhiễm",
                  "location":{"communeCode":"17605"},"channel":"portal","receivedAt":"2026-11-18T08:00:00+07:00",
