@@ -5,8 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.gandan.support.web.ProblemWriter;
 
 /** Authenticates portals by the {@code X-Api-Key} header. The key itself is never stored or logged. */
 class PortalApiKeyFilter extends OncePerRequestFilter {
@@ -14,11 +16,9 @@ class PortalApiKeyFilter extends OncePerRequestFilter {
     static final String HEADER = "X-Api-Key";
 
     private final PortalKeys keys;
-    private final ProblemResponses problems;
 
-    PortalApiKeyFilter(PortalKeys keys, ProblemResponses problems) {
+    PortalApiKeyFilter(PortalKeys keys) {
         this.keys = keys;
-        this.problems = problems;
     }
 
     @Override
@@ -28,7 +28,7 @@ class PortalApiKeyFilter extends OncePerRequestFilter {
         if (key != null) {
             var portal = keys.authenticate(key);
             if (portal.isEmpty()) {
-                problems.write(response, 401, "Unauthorized", "The API key in " + HEADER + " is not valid.");
+                ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "The API key in " + HEADER + " is not valid.");
                 return;
             }
             SecurityContextHolder.getContext().setAuthentication(portal.get());

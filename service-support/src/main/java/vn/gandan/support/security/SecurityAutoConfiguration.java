@@ -9,6 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -24,6 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import vn.gandan.support.web.ProblemWriter;
 
 /**
  * The security baseline of every service: actuator health and metrics open, everything else authenticated;
@@ -54,7 +56,6 @@ public class SecurityAutoConfiguration {
             PortalKeys portalKeys,
             ObjectProvider<JwtDecoder> jwtDecoder)
             throws Exception {
-        ProblemResponses problems = new ProblemResponses();
         boolean bearer = jwtDecoder.getIfAvailable() != null;
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -72,18 +73,19 @@ public class SecurityAutoConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .addFilterBefore(new PortalApiKeyFilter(portalKeys, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new PortalApiKeyFilter(portalKeys), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, failure) -> {
                             response.setHeader("WWW-Authenticate", bearer ? "Bearer" : "Basic realm=\"gandan\"");
-                            problems.write(response, 401, "Unauthorized", "Authentication is required.");
+                            ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "Authentication is required.");
                         })
                         .accessDeniedHandler((request, response, denied) ->
-                                problems.write(response, 403, "Forbidden", "This caller may not do that.")));
+                                ProblemWriter.write(response, HttpStatus.FORBIDDEN, "This caller may not do that.")));
         if (!properties.users().isEmpty()) {
             // Bad credentials get the same problem document as missing ones, not Boot's JSON error page.
             http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> {
                         response.setHeader("WWW-Authenticate", "Basic realm=\"gandan\"");
-                        problems.write(response, 401, "Unauthorized", "The user name or password is not valid.");
+                        ProblemWriter.write(
+                                response, HttpStatus.UNAUTHORIZED, "The user name or password is not valid.");
                     }))
                     .authenticationProvider(demoUsers(properties.users()));
         }
@@ -92,7 +94,7 @@ public class SecurityAutoConfiguration {
             var bearerChallenge = new BearerTokenAuthenticationEntryPoint();
             http.oauth2ResourceServer(oauth -> oauth.authenticationEntryPoint((request, response, failure) -> {
                         bearerChallenge.commence(request, response, failure);
-                        problems.write(response, 401, "Unauthorized", "The bearer token is not valid.");
+                        ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "The bearer token is not valid.");
                     })
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityAutoConfiguration::fromJwt)));
         }
