@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import vn.gandan.events.Channel;
-import vn.gandan.events.PetitionKind;
+import vn.gandan.intake.catalogue.Catalogue;
 import vn.gandan.intake.open311.Open311Views.Attribute;
 import vn.gandan.intake.open311.Open311Views.Service;
 import vn.gandan.intake.open311.Open311Views.ServiceDefinition;
@@ -27,18 +26,13 @@ final class Open311Catalogue {
     static final String KIND = "kind";
     static final String CHANNEL = "channel";
 
-    static final List<Value> KINDS = List.of(
-            new Value(PetitionKind.RECOMMENDATION.code(), "Kiến nghị, phản ánh"),
-            new Value(PetitionKind.COMPLAINT.code(), "Khiếu nại"),
-            new Value(PetitionKind.DENUNCIATION.code(), "Tố cáo"));
+    static final List<Value> KINDS = Catalogue.KINDS.stream()
+            .map(kind -> new Value(kind.code(), kind.nameVi()))
+            .toList();
 
-    static final List<Value> CHANNELS = List.of(
-            new Value(Channel.PORTAL.code(), "Cổng thông tin"),
-            new Value(Channel.HOTLINE.code(), "Đường dây nóng"),
-            new Value(Channel.MEETING.code(), "Họp dân"),
-            new Value(Channel.HOUSEHOLD_VISIT.code(), "Thăm hộ gia đình"),
-            new Value(Channel.DIALOGUE.code(), "Hội nghị đối thoại"),
-            new Value(Channel.EMAIL.code(), "Thư điện tử"));
+    static final List<Value> CHANNELS = Catalogue.CHANNELS.stream()
+            .map(channel -> new Value(channel.code(), channel.nameVi()))
+            .toList();
 
     private static final List<Attribute> ATTRIBUTES = List.of(
             new Attribute(
