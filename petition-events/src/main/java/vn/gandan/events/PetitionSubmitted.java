@@ -1,6 +1,8 @@
 package vn.gandan.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -13,6 +15,8 @@ import java.util.UUID;
  * @param triageReason why intake wants an operator to look at it, or null
  * @param citizenRef a pseudonym of the citizen (keyed hash of phone or e-mail), or null; never the contact itself
  * @param relatedTo an earlier petition this one repeats, or null
+ * @param details the extra facts the category asks for (e.g. {@code subjectAuthority} for conduct of officials),
+ *     by field code; never personal data; empty when none
  */
 public record PetitionSubmitted(
         UUID eventId,
@@ -29,7 +33,8 @@ public record PetitionSubmitted(
         String description,
         String triageReason,
         String citizenRef,
-        RelatedPetition relatedTo)
+        RelatedPetition relatedTo,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> details)
         implements IntakeEvent {
 
     /**
@@ -38,6 +43,42 @@ public record PetitionSubmitted(
      * @param score similarity from 0 to 1
      */
     public record RelatedPetition(PetitionId petitionId, double score) {}
+
+    /** A petition whose category asks for no extra facts. */
+    public PetitionSubmitted(
+            UUID eventId,
+            PetitionId petitionId,
+            Instant occurredAt,
+            String trackingCode,
+            String portalId,
+            PetitionKind kind,
+            String category,
+            Channel channel,
+            Instant receivedAt,
+            Place place,
+            String title,
+            String description,
+            String triageReason,
+            String citizenRef,
+            RelatedPetition relatedTo) {
+        this(
+                eventId,
+                petitionId,
+                occurredAt,
+                trackingCode,
+                portalId,
+                kind,
+                category,
+                channel,
+                receivedAt,
+                place,
+                title,
+                description,
+                triageReason,
+                citizenRef,
+                relatedTo,
+                Map.of());
+    }
 
     /** A petition with no pseudonymous citizen and no earlier petition it repeats. */
     public PetitionSubmitted(
@@ -69,7 +110,8 @@ public record PetitionSubmitted(
                 description,
                 triageReason,
                 null,
-                null);
+                null,
+                Map.of());
     }
 
     public PetitionSubmitted {
@@ -84,5 +126,6 @@ public record PetitionSubmitted(
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(place, "place");
         Objects.requireNonNull(title, "title");
+        details = details == null ? Map.of() : Map.copyOf(details);
     }
 }

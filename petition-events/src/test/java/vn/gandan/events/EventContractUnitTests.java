@@ -30,6 +30,7 @@ class EventContractUnitTests {
             "PetitionSubmitted.triageReason",
             "PetitionSubmitted.citizenRef",
             "PetitionSubmitted.relatedTo",
+            "PetitionSubmitted.details",
             "Place.communeCode");
 
     private final PetitionEventCodec codec = new PetitionEventCodec();

@@ -46,7 +46,8 @@ final class Samples {
                         + " trước mùa mưa bão.",
                 null,
                 "c-5b1f0e9a7c3d42e8a6b4c2d0e8f6a4b2",
-                new PetitionSubmitted.RelatedPetition(PetitionId.of("0c3e5a7b-9d1f-4b2a-8c6e-1f3a5b7d9e20"), 0.82));
+                new PetitionSubmitted.RelatedPetition(PetitionId.of("0c3e5a7b-9d1f-4b2a-8c6e-1f3a5b7d9e20"), 0.82),
+                java.util.Map.of("roadName", "Đường liên xã Hợp Minh – Xuân Lâm"));
     }
 
     /** A submitted petition with every optional part the other way round: no commune, no description, triage. */
