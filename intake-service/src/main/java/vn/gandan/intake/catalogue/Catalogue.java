@@ -1,6 +1,7 @@
 package vn.gandan.intake.catalogue;
 
 import java.util.List;
+import java.util.Map;
 import vn.gandan.events.Channel;
 import vn.gandan.events.PetitionKind;
 
@@ -28,6 +29,15 @@ public final class Catalogue {
             new Label(Channel.HOUSEHOLD_VISIT.code(), "Thăm hộ gia đình", "Household visit"),
             new Label(Channel.DIALOGUE.code(), "Hội nghị đối thoại", "Dialogue conference"),
             new Label(Channel.EMAIL.code(), "Thư điện tử", "Email"));
+
+    /**
+     * What the law needs of the citizen for each kind: complaints and denunciations must name the citizen and say
+     * where to answer ({@code citizen.address}, or a phone or e-mail); recommendations may be anonymous.
+     */
+    public static final Map<String, List<String>> LAW_REQUIRES = Map.of(
+            PetitionKind.RECOMMENDATION.code(), List.of(),
+            PetitionKind.COMPLAINT.code(), List.of("citizen.name", "citizen.address|citizen.phone|citizen.email"),
+            PetitionKind.DENUNCIATION.code(), List.of("citizen.name", "citizen.address|citizen.phone|citizen.email"));
 
     private Catalogue() {}
 }

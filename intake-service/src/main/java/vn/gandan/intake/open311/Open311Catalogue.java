@@ -65,8 +65,35 @@ final class Open311Catalogue {
         return Categories.ALL.stream().filter(c -> c.code().equals(code)).findFirst();
     }
 
+    /** The kind and channel every service asks for, then the category's own facts as {@code attribute[code]}. */
     static Optional<ServiceDefinition> definition(String code) {
-        return category(code).map(c -> new ServiceDefinition(c.code(), ATTRIBUTES));
+        return category(code).map(c -> {
+            List<Attribute> attributes = new ArrayList<>(ATTRIBUTES);
+            for (Categories.Field field : c.fields()) {
+                attributes.add(attribute(field, attributes.size() + 1));
+            }
+            return new ServiceDefinition(c.code(), attributes);
+        });
+    }
+
+    private static Attribute attribute(Categories.Field field, int order) {
+        String datatype =
+                switch (field.type()) {
+                    case TEXT -> "string";
+                    case DATE -> "datetime";
+                    case CHOICE -> "singlevaluelist";
+                };
+        return new Attribute(
+                true,
+                field.code(),
+                datatype,
+                field.required(),
+                field.type() == Categories.FieldType.DATE ? "A date, e.g. 2025-07-01" : null,
+                order,
+                field.nameVi() + " (" + field.nameEn() + ")",
+                field.choices().stream()
+                        .map(choice -> new Value(choice.code(), choice.nameVi()))
+                        .toList());
     }
 
     /** The Vietnamese name of a category, or its code if the catalogue no longer has it. */

@@ -46,9 +46,7 @@ class Open311ErrorAdvice {
                 ? List.of(new Open311Error(e.status().value(), e.getMessage()))
                 : e.errors().stream()
                         .map(field -> new Open311Error(
-                                e.status().value(),
-                                ServiceRequestForm.FIELDS.getOrDefault(field.field(), field.field()) + " "
-                                        + field.reason()))
+                                e.status().value(), ServiceRequestForm.formField(field.field()) + " " + field.reason()))
                         .toList();
         return responses.errors(e.status(), Open311Format.of(request), errors);
     }

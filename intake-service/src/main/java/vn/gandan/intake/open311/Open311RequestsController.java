@@ -24,8 +24,9 @@ import vn.gandan.intake.submission.Petitions;
 import vn.gandan.support.security.Caller;
 
 /**
- * Service requests: a portal files petitions and follows those of its own province. Another province's request
- * is reported as not found, as in the native API.
+ * Service requests: a portal files petitions (its key needs the {@code petitions:write} scope) and follows those of
+ * its own province ({@code petitions:read}). Another province's request is reported as not found, as in the native
+ * API.
  */
 @RestController
 @PreAuthorize("hasRole('PORTAL')")
@@ -53,6 +54,7 @@ class Open311RequestsController {
 
     /** Form-encoded, as the spec sends it; the petition is created at once, so the answer has its id. */
     @PostMapping(BASE + "/requests" + SUFFIX)
+    @PreAuthorize("hasRole('PORTAL') and hasAuthority('SCOPE_petitions:write')")
     ResponseEntity<byte[]> create(
             @PathVariable String format, @RequestParam MultiValueMap<String, String> fields, Caller portal) {
         PetitionIntake.Accepted accepted = intake.submit(form.toPetition(fields), portal);
@@ -65,6 +67,7 @@ class Open311RequestsController {
     }
 
     @GetMapping(BASE + "/requests" + SUFFIX)
+    @PreAuthorize("hasRole('PORTAL') and hasAuthority('SCOPE_petitions:read')")
     ResponseEntity<byte[]> list(
             @PathVariable String format, @RequestParam MultiValueMap<String, String> params, Caller portal) {
         List<ServiceRequest> found = search.find(portal.provinceCode(), search.parse(params)).stream()
@@ -74,6 +77,7 @@ class Open311RequestsController {
     }
 
     @GetMapping(BASE + "/requests/{id}" + SUFFIX)
+    @PreAuthorize("hasRole('PORTAL') and hasAuthority('SCOPE_petitions:read')")
     ResponseEntity<byte[]> one(@PathVariable String id, @PathVariable String format, Caller portal) {
         ServiceRequest request = visible(id, portal)
                 .map(this::view)
@@ -83,6 +87,7 @@ class Open311RequestsController {
 
     /** Requests are created at once, so a token is simply the request's id; kept for clients that ask anyway. */
     @GetMapping(BASE + "/tokens/{token}" + SUFFIX)
+    @PreAuthorize("hasRole('PORTAL') and hasAuthority('SCOPE_petitions:read')")
     ResponseEntity<byte[]> token(@PathVariable String token, @PathVariable String format, Caller portal) {
         Token found = visible(token, portal)
                 .map(petition -> new Token(petition.getId(), token))
@@ -114,9 +119,11 @@ class Open311RequestsController {
                 address(location),
                 location.communeCode(),
                 null,
-                null,
-                null,
-                null);
+                location.coordinates() == null ? null : location.coordinates().latitude(),
+                location.coordinates() == null ? null : location.coordinates().longitude(),
+                petition.getAttachments().isEmpty()
+                        ? null
+                        : petition.getAttachments().get(0).url());
     }
 
     /** The citizen's words, else the commune and province, most specific first. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import vn.gandan.events.Channel;
@@ -32,17 +33,29 @@ class ServiceRequestForm {
     static final int MAX_MEDIA_URL = 2_000;
 
     /** The intake's field names, as its errors name them, and the form fields a client sent them as. */
-    static final Map<String, String> FIELDS = Map.of(
-            "category", "service_code",
-            "kind", "attribute[kind]",
-            "channel", "attribute[channel]",
-            "title", "description",
-            "description", "description",
-            "location.communeCode", "address_id",
-            "location.address", "address_string",
-            "citizen.name", "first_name, last_name",
-            "citizen.phone", "phone",
-            "citizen.email", "email");
+    private static final Map<String, String> FIELDS = Map.ofEntries(
+            Map.entry("category", "service_code"),
+            Map.entry("kind", "attribute[kind]"),
+            Map.entry("channel", "attribute[channel]"),
+            Map.entry("title", "description"),
+            Map.entry("description", "description"),
+            Map.entry("location.communeCode", "address_id"),
+            Map.entry("location.address", "address_string"),
+            Map.entry("location.latitude", "lat, long"),
+            Map.entry("citizen.name", "first_name, last_name"),
+            Map.entry("citizen.phone", "phone"),
+            Map.entry("citizen.email", "email"),
+            Map.entry("citizen.address", "phone, email"));
+
+    /** The form field a client sent for one of the intake's fields: a category's fact is {@code attribute[code]}. */
+    static String formField(String field) {
+        if (field.startsWith(DETAILS)) {
+            return "attribute[" + field.substring(DETAILS.length()) + "]";
+        }
+        return FIELDS.getOrDefault(field, field);
+    }
+
+    private static final String DETAILS = "details.";
 
     private final Validator validator;
     private final Clock clock;
@@ -80,6 +93,7 @@ class ServiceRequestForm {
         }
         String mediaUrl = mediaUrl(value(form, "media_url"), errors);
         Petition.Citizen citizen = citizen(form, errors);
+        Map<String, String> details = details(form);
         if (!errors.isEmpty()) {
             throw Open311Exception.badRequest(errors);
         }
@@ -87,16 +101,34 @@ class ServiceRequestForm {
                 kind,
                 category.code(),
                 title(description, category),
-                withMedia(description, mediaUrl),
+                description,
                 location.communeCode(),
                 location.address(),
+                location.coordinates(),
                 channel,
                 clock.instant(),
                 citizen,
+                mediaUrl == null ? List.of() : List.of(new Petition.Attachment(mediaUrl, null, null)),
+                details,
                 null);
     }
 
-    record Location(String communeCode, String address) {}
+    record Location(String communeCode, String address, Petition.Coordinates coordinates) {}
+
+    /** Every {@code attribute[code]} but the kind and the channel is one of the category's facts. */
+    private static Map<String, String> details(MultiValueMap<String, String> form) {
+        Map<String, String> details = new TreeMap<>();
+        form.keySet().forEach(name -> {
+            if (name.startsWith("attribute[") && name.endsWith("]")) {
+                String code = name.substring("attribute[".length(), name.length() - 1);
+                String value = value(form, name);
+                if (!code.equals(Open311Catalogue.KIND) && !code.equals(Open311Catalogue.CHANNEL) && value != null) {
+                    details.put(code, value);
+                }
+            }
+        });
+        return details;
+    }
 
     /** One of lat and long, address_string or address_id; address_id is our 5-digit commune code. */
     private static Location location(MultiValueMap<String, String> form, List<String> errors) {
@@ -104,7 +136,7 @@ class ServiceRequestForm {
         String lng = value(form, "long");
         String addressString = value(form, "address_string");
         String addressId = value(form, "address_id");
-        String coordinates = null;
+        Petition.Coordinates coordinates = null;
         if (lat != null || lng != null) {
             if (lat == null || lng == null) {
                 errors.add("lat and long must be sent together");
@@ -112,7 +144,7 @@ class ServiceRequestForm {
                 Double latitude = coordinate(lat, 90, "lat", errors);
                 Double longitude = coordinate(lng, 180, "long", errors);
                 if (latitude != null && longitude != null) {
-                    coordinates = "Tọa độ (WGS84): " + latitude + ", " + longitude;
+                    coordinates = new Petition.Coordinates(latitude, longitude);
                 }
             }
         }
@@ -125,11 +157,7 @@ class ServiceRequestForm {
         if (lat == null && lng == null && addressString == null && addressId == null) {
             errors.add("A location is required: lat and long, address_string or address_id");
         }
-        // Coordinates are kept as text for the operator who triages: the intake does not place points yet.
-        String address = addressString == null
-                ? coordinates
-                : coordinates == null ? addressString : addressString + "; " + coordinates;
-        return new Location(addressId, address);
+        return new Location(addressId, addressString, coordinates);
     }
 
     private static Double coordinate(String text, int bound, String field, List<String> errors) {
@@ -219,15 +247,6 @@ class ServiceRequestForm {
             return line;
         }
         return line.substring(0, line.offsetByCodePoints(0, MAX_TITLE)).strip();
-    }
-
-    /** The petition has no place for media yet; the link stays with the text so that nobody loses it. */
-    private static String withMedia(String description, String mediaUrl) {
-        if (mediaUrl == null) {
-            return description;
-        }
-        String media = "Tệp đính kèm (media_url): " + mediaUrl;
-        return description == null ? media : description + "\n\n" + media;
     }
 
     /** The spec treats an empty parameter as one not sent. */

@@ -11,7 +11,8 @@ import vn.gandan.intake.submission.Petition;
 
 /**
  * A stable pseudonym for a citizen, so other services can count repeat petitioners without ever holding a phone
- * number or e-mail address: HMAC-SHA256 of the E.164 phone (else the e-mail), with a secret only intake knows.
+ * number or e-mail address: HMAC-SHA256 of the identity number (else the E.164 phone, else the e-mail), with a
+ * secret only intake knows. The identity number comes first because it stays with a person for life.
  */
 @Component
 public class CitizenPseudonyms {
@@ -25,14 +26,16 @@ public class CitizenPseudonyms {
         this.key = new SecretKeySpec(properties.citizenKey().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
-    /** @return {@code c-} and 32 hex digits, or null when the citizen left no phone or e-mail */
+    /** @return {@code c-} and 32 hex digits, or null when the citizen left no identity number, phone or e-mail */
     public String of(Petition.Citizen citizen) {
         if (citizen == null) {
             return null;
         }
-        String contact = citizen.phone() != null
-                ? citizen.phone()
-                : citizen.email() != null ? citizen.email().trim().toLowerCase(Locale.ROOT) : null;
+        String contact = citizen.nationalId() != null
+                ? "id:" + citizen.nationalId()
+                : citizen.phone() != null
+                        ? citizen.phone()
+                        : citizen.email() != null ? citizen.email().trim().toLowerCase(Locale.ROOT) : null;
         if (contact == null || contact.isBlank()) {
             return null;
         }

@@ -2,7 +2,9 @@ package vn.gandan.intake.submission;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -45,6 +47,12 @@ public class Petition {
     private String description;
     private Location location;
     private Citizen citizen;
+    private List<Attachment> attachments = new ArrayList<>();
+    private Map<String, String> details = new LinkedHashMap<>();
+
+    /** The category code the portal sent, when it was its own code mapped to the catalogue's. */
+    private String portalCategory;
+
     private String status;
     private String citizenRef;
     private PetitionSubmitted.RelatedPetition relatedTo;
@@ -62,6 +70,7 @@ public class Petition {
      * @param confidence 0 to 1
      * @param method how it was resolved: {@code code}, {@code current_name}, {@code legacy_name}, {@code none}
      * @param triageReason why an operator must place it, or null
+     * @param coordinates the point the portal sent, or null
      */
     public record Location(
             String provinceCode,
@@ -70,10 +79,34 @@ public class Petition {
             String triageReason,
             List<String> candidates,
             double confidence,
-            String method) {}
+            String method,
+            Coordinates coordinates) {}
 
-    /** The citizen's contact; every field optional. */
-    public record Citizen(String name, String phone, String email) {}
+    /**
+     * The citizen's contact; every field optional (complaints and denunciations need a name and a way to answer).
+     *
+     * @param phone E.164
+     * @param address where the citizen lives, as written
+     * @param nationalId the 12-digit citizen identity number (or a 9-digit old one), digits only
+     */
+    public record Citizen(String name, String phone, String email, String address, String nationalId) {
+
+        public Citizen(String name, String phone, String email) {
+            this(name, phone, email, null, null);
+        }
+    }
+
+    /** A point in WGS84 degrees. */
+    public record Coordinates(double latitude, double longitude) {}
+
+    /**
+     * A file the portal keeps (a photo, a scanned letter); intake stores the link and never fetches it.
+     *
+     * @param url http or https
+     * @param name as the citizen named it, or null
+     * @param mediaType e.g. {@code image/jpeg}, or null
+     */
+    public record Attachment(String url, String name, String mediaType) {}
 
     protected Petition() {}
 
@@ -106,6 +139,12 @@ public class Petition {
         this.location = location;
         this.citizen = citizen;
         this.status = PetitionStatus.SUBMITTED;
+    }
+
+    void describe(List<Attachment> attachments, Map<String, String> details, String portalCategory) {
+        this.attachments = new ArrayList<>(attachments);
+        this.details = new LinkedHashMap<>(details);
+        this.portalCategory = portalCategory;
     }
 
     void identify(String idempotencyKey, String requestDigest) {
@@ -184,6 +223,18 @@ public class Petition {
 
     public Citizen getCitizen() {
         return citizen;
+    }
+
+    public List<Attachment> getAttachments() {
+        return attachments;
+    }
+
+    public Map<String, String> getDetails() {
+        return details;
+    }
+
+    public String getPortalCategory() {
+        return portalCategory;
     }
 
     public String getStatus() {

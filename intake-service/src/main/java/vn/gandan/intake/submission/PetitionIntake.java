@@ -3,15 +3,24 @@ package vn.gandan.intake.submission;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import vn.gandan.events.PetitionId;
+import vn.gandan.events.PetitionKind;
 import vn.gandan.events.PetitionSubmitted;
 import vn.gandan.events.Place;
 import vn.gandan.intake.normalization.AddressResolver;
+import vn.gandan.intake.normalization.NationalIds;
 import vn.gandan.intake.normalization.PhoneNumbers;
 import vn.gandan.intake.normalization.PhoneResult;
 import vn.gandan.intake.normalization.Resolution;
@@ -20,25 +29,40 @@ import vn.gandan.intake.repeats.CitizenPseudonyms;
 import vn.gandan.intake.repeats.Repeats;
 import vn.gandan.support.security.Caller;
 import vn.gandan.support.web.InvalidRequestException;
-import vn.gandan.support.web.ProblemDetailsAutoConfiguration;
+import vn.gandan.support.web.ProblemDetailsAutoConfiguration.FieldError;
 
 /** Accepts a portal's petition: checks what the web layer cannot, stores it and its event in one write. */
 @Service
+@EnableConfigurationProperties(PortalCategories.class)
 public class PetitionIntake {
 
     /** Clocks of portals and desks drift; a receipt this far ahead of ours is still taken as "now". */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
+    /** Triage reason: the portal sent only a point, which intake cannot place in a commune. */
+    public static final String COORDINATES_ONLY = "coordinates_only";
+
+    private static final String PORTAL_PREFIX = "portal:";
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
     private final Petitions petitions;
     private final AddressResolver addresses;
     private final Repeats repeats;
     private final CitizenPseudonyms pseudonyms;
+    private final PortalCategories portalCategories;
     private final Clock clock;
 
-    PetitionIntake(Petitions petitions, Repeats repeats, CitizenPseudonyms pseudonyms, Clock clock) {
+    PetitionIntake(
+            Petitions petitions,
+            Repeats repeats,
+            CitizenPseudonyms pseudonyms,
+            PortalCategories portalCategories,
+            Clock clock) {
         this.petitions = petitions;
         this.repeats = repeats;
         this.pseudonyms = pseudonyms;
+        this.portalCategories = portalCategories;
         this.addresses = AddressResolver.official();
         this.clock = clock;
     }
@@ -63,8 +87,8 @@ public class PetitionIntake {
      * @throws InvalidRequestException 409 if that key or reference was used for a different petition
      */
     public Accepted submit(NewPetition submitted, String idempotencyKey, Caller portal) {
-        NewPetition request = normalized(submitted);
         String portalId = portalId(portal);
+        NewPetition request = normalized(submitted, portalId);
         String digest = RequestDigests.of(request);
         String keyed = idempotencyKey == null ? null : portalId + "|" + idempotencyKey;
         var earlier = earlier(keyed, portalId, request.portalReference());
@@ -89,6 +113,10 @@ public class PetitionIntake {
                 request.description(),
                 location,
                 request.citizen());
+        petition.describe(
+                request.attachments(),
+                request.details(),
+                request.category().equals(submitted.category()) ? null : submitted.category());
         petition.identify(keyed, digest);
         Repeats.Facts facts = new Repeats.Facts(
                 location.provinceCode(),
@@ -115,7 +143,8 @@ public class PetitionIntake {
                 request.description(),
                 location.triageReason(),
                 facts.citizenRef(),
-                related));
+                related,
+                request.details()));
         try {
             Petition created = petitions.insert(petition);
             repeats.remember(created.getId(), facts);
@@ -128,10 +157,9 @@ public class PetitionIntake {
         }
     }
 
-    private java.util.Optional<Petition> earlier(String idempotencyKey, String portalId, String portalReference) {
-        var byKey = idempotencyKey == null
-                ? java.util.Optional.<Petition>empty()
-                : petitions.findByIdempotencyKey(idempotencyKey);
+    private Optional<Petition> earlier(String idempotencyKey, String portalId, String portalReference) {
+        var byKey =
+                idempotencyKey == null ? Optional.<Petition>empty() : petitions.findByIdempotencyKey(idempotencyKey);
         if (byKey.isPresent() || portalReference == null) {
             return byKey;
         }
@@ -144,19 +172,63 @@ public class PetitionIntake {
                     HttpStatus.CONFLICT,
                     "This Idempotency-Key or portalReference was already used for a different petition ("
                             + earlier.getId() + ").",
-                    List.of(new ProblemDetailsAutoConfiguration.FieldError(
-                            "Idempotency-Key", "was used before with a different request body")));
+                    List.of(new FieldError("Idempotency-Key", "was used before with a different request body")));
         }
         return new Accepted(earlier, false);
     }
 
     private void validate(NewPetition request, Instant now) {
-        if (!Categories.isKnown(request.category())) {
-            throw new InvalidRequestException("category", "is not in the catalogue (GET /api/v1/catalogue)");
-        }
+        List<FieldError> errors = new ArrayList<>();
+        Categories.byCode(request.category())
+                .ifPresentOrElse(
+                        category -> errors.addAll(category.check(request.details(), LocalDate.ofInstant(now, VIETNAM))),
+                        () -> errors.add(
+                                new FieldError("category", "is not in the catalogue (GET /api/v1/catalogue)")));
         if (request.receivedAt().isAfter(now.plus(CLOCK_SKEW))) {
-            throw new InvalidRequestException("receivedAt", "is in the future");
+            errors.add(new FieldError("receivedAt", "is in the future"));
         }
+        Petition.Coordinates point = request.coordinates();
+        if (point != null && !inVietnam(point)) {
+            errors.add(new FieldError("location.latitude", "is not in Viet Nam (with longitude)"));
+        }
+        errors.addAll(whatTheLawNeeds(request));
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "The request has invalid fields.", errors);
+        }
+    }
+
+    /**
+     * A complaint must name the complainant and where to answer (Law on Complaints 2011, art. 8); so must a
+     * denunciation (Law on Denunciations 2018, art. 23). Recommendations may come from anyone, unnamed.
+     */
+    private static List<FieldError> whatTheLawNeeds(NewPetition request) {
+        if (request.kind() == PetitionKind.RECOMMENDATION) {
+            return List.of();
+        }
+        String law = request.kind() == PetitionKind.COMPLAINT
+                ? "Law on Complaints 2011, art. 8"
+                : "Law on Denunciations 2018, art. 23";
+        Petition.Citizen citizen = request.citizen();
+        List<FieldError> errors = new ArrayList<>();
+        if (citizen == null || isBlank(citizen.name())) {
+            errors.add(new FieldError(
+                    "citizen.name", "is required for a " + request.kind().code() + " (" + law + ")"));
+        }
+        if (citizen == null || (isBlank(citizen.address()) && citizen.phone() == null && isBlank(citizen.email()))) {
+            errors.add(new FieldError(
+                    "citizen.address",
+                    "or a phone or e-mail is required for a " + request.kind().code() + " (" + law + ")"));
+        }
+        return errors;
+    }
+
+    /** Viet Nam's mainland and islands, Hoàng Sa and Trường Sa included, in a generous box. */
+    private static boolean inVietnam(Petition.Coordinates point) {
+        return point.latitude() >= 6 && point.latitude() <= 24 && point.longitude() >= 102 && point.longitude() <= 118;
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 
     /**
@@ -176,39 +248,81 @@ public class PetitionIntake {
                         portalProvince,
                         found.communeCode(),
                         request.address(),
-                        found.triageReason(),
+                        onlyCoordinates(request) ? COORDINATES_ONLY : found.triageReason(),
                         found.candidates(),
                         found.confidence(),
-                        found.method().wireName());
+                        found.method().wireName(),
+                        request.coordinates());
         };
     }
 
-    /** Text in NFC without control characters; the phone in E.164, or a 400 naming why not. */
-    private static NewPetition normalized(NewPetition request) {
-        Petition.Citizen citizen = request.citizen();
-        if (citizen != null && citizen.phone() != null && !citizen.phone().isBlank()) {
-            PhoneResult phone = PhoneNumbers.normalize(citizen.phone());
-            if (!phone.isValid()) {
-                throw new InvalidRequestException("citizen.phone", phone.reasonEn());
-            }
-            citizen = new Petition.Citizen(TextNormalizer.title(citizen.name()), phone.e164(), citizen.email());
-        } else if (citizen != null) {
-            citizen = new Petition.Citizen(TextNormalizer.title(citizen.name()), null, citizen.email());
+    /**
+     * Intake places points only through the commune code or address sent with them (it holds no boundaries), so a
+     * petition with nothing but coordinates goes to an operator, who sees the point.
+     */
+    private static boolean onlyCoordinates(NewPetition request) {
+        return request.coordinates() != null && request.communeCode() == null && isBlank(request.address());
+    }
+
+    /**
+     * Text in NFC without control characters; the phone in E.164 and the identity number in digits, or a 400
+     * naming why not; the portal's own category code as the catalogue's.
+     */
+    private NewPetition normalized(NewPetition request, String portalId) {
+        List<FieldError> errors = new ArrayList<>();
+        Petition.Citizen citizen = request.citizen() == null ? null : citizen(request.citizen(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "The request has invalid fields.", errors);
         }
+        Map<String, String> details = new TreeMap<>();
+        request.details().forEach((code, value) -> details.put(code, TextNormalizer.title(value)));
         return new NewPetition(
                 request.kind(),
-                request.category(),
+                portalCategories.toCatalogue(portalId.substring(PORTAL_PREFIX.length()), request.category()),
                 TextNormalizer.title(request.title()),
                 TextNormalizer.body(request.description()),
                 request.communeCode(),
                 TextNormalizer.title(request.address()),
+                request.coordinates(),
                 request.channel(),
                 request.receivedAt(),
                 citizen,
+                request.attachments(),
+                details,
                 request.portalReference());
     }
 
+    private static Petition.Citizen citizen(Petition.Citizen given, List<FieldError> errors) {
+        String phone = null;
+        if (!isBlank(given.phone())) {
+            PhoneResult result = PhoneNumbers.normalize(given.phone());
+            if (result.isValid()) {
+                phone = result.e164();
+            } else {
+                errors.add(new FieldError("citizen.phone", result.reasonEn()));
+            }
+        }
+        String nationalId = null;
+        if (!isBlank(given.nationalId())) {
+            NationalIds.Result result = NationalIds.normalize(given.nationalId());
+            if (result.isValid()) {
+                nationalId = result.digits();
+            } else {
+                errors.add(new FieldError("citizen.nationalId", result.reason()));
+            }
+        }
+        return new Petition.Citizen(
+                TextNormalizer.title(given.name()),
+                phone,
+                isBlank(given.email()) ? null : given.email().strip(),
+                TextNormalizer.title(given.address()),
+                nationalId);
+    }
+
     private static String portalId(Caller portal) {
+        if (!portal.name().startsWith(PORTAL_PREFIX)) {
+            throw new IllegalArgumentException("not a portal: " + portal.name());
+        }
         return portal.name();
     }
 }

@@ -18,6 +18,7 @@ import vn.gandan.events.Channel;
 import vn.gandan.events.PetitionKind;
 import vn.gandan.intake.submission.Categories;
 import vn.gandan.intake.submission.NewPetition;
+import vn.gandan.intake.submission.Petition;
 
 /** The form of {@code POST requests} and the arguments of {@code GET requests}, without a server. */
 class Open311FormUnitTests {
@@ -78,16 +79,19 @@ class Open311FormUnitTests {
     }
 
     @Test
-    void coordinatesAloneAreKeptAsTextForTriage() {
+    void coordinatesAndCategoryAttributesAreKept() {
         NewPetition petition = form.toPetition(fields(
                 "service_code", "environment.waste",
                 "lat", "18.67",
                 "long", "105.69",
                 "attribute[kind]", "recommendation",
-                "attribute[channel]", "HOTLINE"));
+                "attribute[channel]", "HOTLINE",
+                "attribute[roadName]", "Quốc lộ 7A"));
 
         assertThat(petition.communeCode()).isNull();
-        assertThat(petition.address()).contains("18.67", "105.69");
+        assertThat(petition.address()).isNull();
+        assertThat(petition.coordinates()).isEqualTo(new Petition.Coordinates(18.67, 105.69));
+        assertThat(petition.details()).containsExactly(java.util.Map.entry("roadName", "Quốc lộ 7A"));
         assertThat(petition.channel()).isEqualTo(Channel.HOTLINE);
         assertThat(petition.title()).isEqualTo("Rác thải");
     }

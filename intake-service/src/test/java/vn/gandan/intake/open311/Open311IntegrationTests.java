@@ -162,7 +162,7 @@ class Open311IntegrationTests {
     }
 
     @Test
-    void definesTheKindAndChannelAttributesOfAService() throws Exception {
+    void definesTheKindChannelAndCategoryAttributesOfAService() throws Exception {
         Http.Response response = get(V2 + "/services/land.compensation.json");
 
         assertThat(response.status()).isEqualTo(200);
@@ -179,13 +179,20 @@ class Open311IntegrationTests {
         JsonNode channel = definition.get("attributes").get(1);
         assertThat(channel.get("code").asString()).isEqualTo("channel");
         assertThat(channel.get("required").asBoolean()).isFalse();
+        JsonNode project = definition.get("attributes").get(2);
+        assertThat(project.get("code").asString()).isEqualTo("projectName");
+        assertThat(project.get("datatype").asString()).isEqualTo("string");
+        assertThat(project.get("required").asBoolean()).isTrue();
+        assertThat(project.get("order").asInt()).isEqualTo(3);
+        assertThat(definition.get("attributes").get(5).get("datatype").asString())
+                .isEqualTo("datetime");
 
         Document document = xml(get(V2 + "/services/land.compensation.xml"));
         Element root = document.getDocumentElement();
         assertThat(root.getTagName()).isEqualTo("service_definition");
         assertThat(text(root, "service_code")).isEqualTo("land.compensation");
         List<Element> attributes = children(child(root, "attributes"), "attribute");
-        assertThat(attributes).hasSize(2);
+        assertThat(attributes).hasSize(6);
         assertThat(children(child(attributes.get(0), "values"), "value")).hasSize(3);
         assertThat(text(children(child(attributes.get(0), "values"), "value").get(1), "key"))
                 .isEqualTo("complaint");
@@ -266,8 +273,11 @@ class Open311IntegrationTests {
         assertThat(stored.getPortalId()).isEqualTo("portal:nghe-an-demo");
         assertThat(stored.getCitizen().name()).isEqualTo("Nguyễn Văn An");
         assertThat(stored.getCitizen().email()).isEqualTo("an.nguyen@example.vn");
-        assertThat(stored.getDescription()).startsWith(description).contains("https://example.vn/anh/cong-vo.jpg");
-        assertThat(stored.getLocation().address()).contains("Đường Lê Lợi", "18.6734", "105.6922");
+        assertThat(stored.getDescription()).isEqualTo(description);
+        assertThat(stored.getAttachments())
+                .containsExactly(new Petition.Attachment("https://example.vn/anh/cong-vo.jpg", null, null));
+        assertThat(stored.getLocation().address()).isEqualTo("Đường Lê Lợi, Phường Vinh Phú, Nghệ An");
+        assertThat(stored.getLocation().coordinates()).isEqualTo(new Petition.Coordinates(18.6734, 105.6922));
 
         var record = intakeTopic.await(KafkaProbe.withKey(id), Duration.ofSeconds(20));
         assertThat(KafkaProbe.header(record, "ce_type")).contains("vn.gandan.petition.submitted.v1");
@@ -365,6 +375,12 @@ class Open311IntegrationTests {
                         + "&service_code=officials.conduct&status=open")
                 .json();
         assertThat(ids(open)).contains(first, second).doesNotContain(third);
+
+        JsonNode atPoint = get(V2 + "/requests/" + third + ".json?api_key=" + NGHE_AN_KEY)
+                .json()
+                .get(0);
+        assertThat(atPoint.get("lat").asDouble()).isEqualTo(18.9);
+        assertThat(atPoint.get("long").asDouble()).isEqualTo(105.6);
         open.forEach(r -> assertThat(r.get("status").asString()).isEqualTo("open"));
 
         JsonNode closed = get(V2 + "/requests.json?api_key=" + NGHE_AN_KEY
@@ -418,6 +434,17 @@ class Open311IntegrationTests {
                         "attribute[kind]", "recommendation"));
         assertThat(noLocation.status()).isEqualTo(400);
         assertThat(noLocation.json().get(0).get("description").asString()).contains("location");
+
+        Http.Response missingFact = postForm(
+                V2 + "/requests.json",
+                form(
+                        "api_key", NGHE_AN_KEY,
+                        "service_code", "land.compensation",
+                        "address_id", "17605",
+                        "description", "Chưa được bồi thường",
+                        "attribute[kind]", "recommendation"));
+        assertThat(missingFact.status()).isEqualTo(400);
+        assertThat(missingFact.json().get(0).get("description").asString()).startsWith("attribute[projectName] ");
 
         Http.Response otherProvince = postForm(
                 V2 + "/requests.json",
@@ -541,8 +568,18 @@ class Open311IntegrationTests {
                 "Đèn đường không sáng, " + UUID.randomUUID(),
                 "attribute[kind]",
                 "complaint",
+                // A complaint names the complainant and how to answer (Law on Complaints, art. 8).
+                "first_name",
+                "Văn An",
+                "last_name",
+                "Nguyễn",
+                "phone",
+                "0912345678",
                 locationField,
                 locationValue));
+        if (serviceCode.equals("officials.conduct")) {
+            fields.addAll(List.of("attribute[subjectAuthority]", "Ủy ban nhân dân Xã Hợp Minh"));
+        }
         if (locationField.equals("lat")) {
             fields.addAll(List.of("long", "105.6"));
         }

@@ -240,7 +240,7 @@ class PetitionSubmissionIntegrationTests {
         return """
                 {"kind":"complaint","category":"land.compensation","title":"  Bồi thường\\u200b đất  mở rộng đường ",
                  "location":{"address":"%s"},"channel":"hotline","receivedAt":"2026-11-20T08:00:00+07:00",
-                 "citizen":{"name":"Trần Thị Bình","phone":"%s"}}
+                 "citizen":{"name":"Trần Thị Bình","phone":"%s"},"details":{"projectName":"Mở rộng Quốc lộ 7A"}}
                 """.formatted(address, phone);
     }
 

@@ -2,6 +2,7 @@ package vn.gandan.intake.submission.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import vn.gandan.events.Channel;
 import vn.gandan.events.PetitionKind;
 import vn.gandan.events.PetitionSubmitted;
@@ -18,6 +19,7 @@ record PetitionView(
         String title,
         String provinceCode,
         String communeCode,
+        Petition.Coordinates coordinates,
         String triageReason,
         List<String> communeCandidates,
         double addressConfidence,
@@ -26,7 +28,10 @@ record PetitionView(
         String authorityName,
         Instant receivedAt,
         Instant submittedAt,
-        String portalReference) {
+        String portalReference,
+        String portalCategory,
+        Map<String, String> details,
+        List<Petition.Attachment> attachments) {
 
     static PetitionView of(Petition petition) {
         return new PetitionView(
@@ -39,6 +44,7 @@ record PetitionView(
                 petition.getTitle(),
                 petition.getLocation().provinceCode(),
                 petition.getLocation().communeCode(),
+                petition.getLocation().coordinates(),
                 petition.getLocation().triageReason(),
                 petition.getLocation().candidates(),
                 petition.getLocation().confidence(),
@@ -47,6 +53,9 @@ record PetitionView(
                 petition.getAuthorityName(),
                 petition.getReceivedAt(),
                 petition.getSubmittedAt(),
-                petition.getPortalReference());
+                petition.getPortalReference(),
+                petition.getPortalCategory(),
+                petition.getDetails(),
+                petition.getAttachments());
     }
 }

@@ -2,12 +2,16 @@ package vn.gandan.intake.submission.web;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import vn.gandan.events.Channel;
 import vn.gandan.events.PetitionKind;
 import vn.gandan.intake.submission.NewPetition;
@@ -23,24 +27,54 @@ record SubmitPetitionRequest(
         @NotNull Channel channel,
         @NotNull OffsetDateTime receivedAt,
         @Valid CitizenRequest citizen,
+        @Size(max = 10) List<@NotNull @Valid AttachmentRequest> attachments,
+        @Size(max = 20) Map<@Pattern(regexp = "[A-Za-z][A-Za-z0-9]{0,49}") String, @NotNull String> details,
         @Size(max = 100) String portalReference) {
 
+    /** Any of a commune code, an address, a point; the code decides when several are given. */
     record LocationRequest(
             @Pattern(regexp = "\\d{5}", message = "must be a 5-digit commune code")
             String communeCode,
 
-            @Size(max = 500) String address) {
+            @Size(max = 500) String address,
 
-        @AssertTrue(message = "needs a communeCode or an address")
+            @DecimalMin("-90") @DecimalMax("90") Double latitude,
+
+            @DecimalMin("-180") @DecimalMax("180") Double longitude) {
+
+        @AssertTrue(message = "needs a communeCode, an address, or a latitude and longitude")
         boolean isGiven() {
-            return communeCode != null || (address != null && !address.isBlank());
+            return communeCode != null || (address != null && !address.isBlank()) || latitude != null;
+        }
+
+        @AssertTrue(message = "latitude and longitude go together")
+        boolean isPointWhole() {
+            return (latitude == null) == (longitude == null);
+        }
+
+        Petition.Coordinates coordinates() {
+            return latitude == null || longitude == null ? null : new Petition.Coordinates(latitude, longitude);
         }
     }
 
     record CitizenRequest(
             @Size(max = 200) String name,
             @Size(max = 30) String phone,
-            @Email @Size(max = 200) String email) {}
+            @Email @Size(max = 200) String email,
+            @Size(max = 500) String address,
+            @Size(max = 20) String nationalId) {}
+
+    record AttachmentRequest(
+            @NotNull
+            @Size(max = 2000)
+            @Pattern(regexp = "(?i)https?://[^\\s/?#]+[^\\s]*", message = "must be an http or https URL")
+            String url,
+
+            @Size(max = 200) String name,
+
+            @Size(max = 100)
+            @Pattern(regexp = "[\\w.+-]+/[\\w.+-]+", message = "must be a media type such as image/jpeg")
+            String mediaType) {}
 
     NewPetition toNewPetition() {
         return new NewPetition(
@@ -50,9 +84,23 @@ record SubmitPetitionRequest(
                 description,
                 location.communeCode(),
                 location.address(),
+                location.coordinates(),
                 channel,
                 receivedAt.toInstant(),
-                citizen == null ? null : new Petition.Citizen(citizen.name(), citizen.phone(), citizen.email()),
+                citizen == null
+                        ? null
+                        : new Petition.Citizen(
+                                citizen.name(),
+                                citizen.phone(),
+                                citizen.email(),
+                                citizen.address(),
+                                citizen.nationalId()),
+                attachments == null
+                        ? List.of()
+                        : attachments.stream()
+                                .map(a -> new Petition.Attachment(a.url(), a.name(), a.mediaType()))
+                                .toList(),
+                details,
                 portalReference);
     }
 }
