@@ -171,7 +171,12 @@ public final class Categories {
                                     "Date of that decision",
                                     FieldType.DATE,
                                     false,
-                                    List.of()))),
+                                    List.of()),
+                            Field.text(
+                                    "issuingAuthority",
+                                    "Cơ quan ban hành quyết định",
+                                    "Authority that issued the decision",
+                                    false))),
             new Category("land.dispute", "Tranh chấp đất đai", "Land disputes", List.of(LAND_PARCEL)),
             new Category(
                     "officials.conduct",

@@ -192,7 +192,7 @@ class Open311IntegrationTests {
         assertThat(root.getTagName()).isEqualTo("service_definition");
         assertThat(text(root, "service_code")).isEqualTo("land.compensation");
         List<Element> attributes = children(child(root, "attributes"), "attribute");
-        assertThat(attributes).hasSize(6);
+        assertThat(attributes).hasSize(7);
         assertThat(children(child(attributes.get(0), "values"), "value")).hasSize(3);
         assertThat(text(children(child(attributes.get(0), "values"), "value").get(1), "key"))
                 .isEqualTo("complaint");
