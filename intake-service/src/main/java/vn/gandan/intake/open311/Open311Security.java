@@ -7,10 +7,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -19,13 +23,19 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.gandan.support.security.CallerAuthentication;
+import vn.gandan.support.security.PortalKeyStoreUnavailableException;
 import vn.gandan.support.security.PortalKeys;
 import vn.gandan.support.security.Role;
+import vn.gandan.support.security.Scopes;
 
 /**
  * Security for {@code /open311/**}, ahead of the service's own chain: the spec's reads of services open to all,
  * everything else for portals, which prove themselves with the {@code api_key} parameter (or {@code X-Api-Key}),
- * checked against the same key digests as the native API. Refusals are the spec's error lists with its 403.
+ * checked against the same keys as the native API (configured, or issued at runtime). Filing a request needs a key
+ * with the {@code petitions:write} scope, reading requests and tokens one with {@code petitions:read}. Refusals are
+ * the spec's error lists with its 403 (a missing, unknown or revoked key, or a missing scope); a key that cannot be
+ * checked because the store is unreachable gets a 503 with {@code Retry-After}.
  */
 @Configuration(proxyBeanMethods = false)
 class Open311Security {
@@ -49,6 +59,11 @@ class Open311Security {
                                 BASE + "/services.xml",
                                 BASE + "/services/*")
                         .permitAll()
+                        // Filing needs a key with petitions:write, following requests one with petitions:read.
+                        .requestMatchers(HttpMethod.POST, BASE + "/requests.*")
+                        .hasAllAuthorities(Role.PORTAL.authority(), Scopes.authority(Scopes.PETITIONS_WRITE))
+                        .requestMatchers(HttpMethod.GET, BASE + "/requests.*", BASE + "/requests/*", BASE + "/tokens/*")
+                        .hasAllAuthorities(Role.PORTAL.authority(), Scopes.authority(Scopes.PETITIONS_READ))
                         .anyRequest()
                         .hasRole(Role.PORTAL.name()))
                 .addFilterBefore(new ApiKeyFilter(portalKeys, responses), AnonymousAuthenticationFilter.class)
@@ -58,7 +73,10 @@ class Open311Security {
                                 HttpStatus.FORBIDDEN,
                                 "api_key is missing: this call needs a portal's API key"))
                         .accessDeniedHandler((request, response, denied) -> responses.writeError(
-                                request, response, HttpStatus.FORBIDDEN, "This api_key may not do that")));
+                                request,
+                                response,
+                                HttpStatus.FORBIDDEN,
+                                "This api_key may not do that: it lacks the scope the call needs")));
         return http.build();
     }
 
@@ -67,6 +85,8 @@ class Open311Security {
      * sees: {@code portal:<id>} with the portal's province. Only SHA-256 digests are configured.
      */
     static final class ApiKeyFilter extends OncePerRequestFilter {
+
+        private static final Logger log = LoggerFactory.getLogger(ApiKeyFilter.class);
 
         private final PortalKeys keys;
         private final Open311Responses responses;
@@ -84,7 +104,24 @@ class Open311Security {
                 key = request.getParameter(API_KEY_PARAMETER);
             }
             if (key != null && !key.isEmpty()) {
-                var portal = keys.authenticate(key);
+                Optional<CallerAuthentication> portal;
+                try {
+                    portal = keys.authenticate(key);
+                } catch (PortalKeyStoreUnavailableException e) {
+                    log.warn(
+                            "Cannot check an Open311 api_key: {}",
+                            e.getCause().getClass().getSimpleName());
+                    response.setHeader(
+                            HttpHeaders.RETRY_AFTER,
+                            String.valueOf(PortalKeyStoreUnavailableException.RETRY_AFTER_SECONDS));
+                    responses.writeError(
+                            request,
+                            response,
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "The api_key cannot be checked now: the service cannot reach its store; try again"
+                                    + " shortly");
+                    return;
+                }
                 if (portal.isEmpty()) {
                     responses.writeError(request, response, HttpStatus.FORBIDDEN, "Invalid api_key received");
                     return;

@@ -10,16 +10,27 @@ import java.util.Set;
  * @param roles at least one
  * @param provinceCode the province it acts for; null only for {@link Role#ADMIN}
  * @param authorityId the authority a responder belongs to, or null
+ * @param scopes what a portal's key may do ({@link Scopes}); empty for people, whose roles decide
  */
-public record Caller(String name, Set<Role> roles, String provinceCode, String authorityId) {
+public record Caller(String name, Set<Role> roles, String provinceCode, String authorityId, Set<String> scopes) {
 
     public Caller {
         Objects.requireNonNull(name, "name");
         roles = Set.copyOf(roles);
+        scopes = scopes == null ? Set.of() : Set.copyOf(scopes);
+    }
+
+    /** A caller without scopes: a person, whose roles decide what it may do. */
+    public Caller(String name, Set<Role> roles, String provinceCode, String authorityId) {
+        this(name, roles, provinceCode, authorityId, Set.of());
     }
 
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    public boolean hasScope(String scope) {
+        return scopes.contains(scope);
     }
 
     /** A caller sees a province's petitions only if it acts for that province (or is a national admin). */

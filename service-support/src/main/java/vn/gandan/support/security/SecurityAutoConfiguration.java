@@ -49,6 +49,9 @@ public class SecurityAutoConfiguration {
     static final String PROVINCE_CLAIM = "province";
     static final String AUTHORITY_CLAIM = "authority";
 
+    /** Every service's administration API, for {@link Role#ADMIN} only. */
+    static final String ADMIN_API = "/api/v1/admin/**";
+
     @Bean
     SecurityFilterChain gandanSecurity(
             HttpSecurity http,
@@ -71,6 +74,9 @@ public class SecurityAutoConfiguration {
                                 "/swagger-ui.html",
                                 "/swagger-ui/**")
                         .permitAll()
+                        // Admin APIs are refused to anyone else before a body is read or validated.
+                        .requestMatchers(ADMIN_API)
+                        .hasRole(Role.ADMIN.name())
                         .anyRequest()
                         .authenticated())
                 .addFilterBefore(new PortalApiKeyFilter(portalKeys), BasicAuthenticationFilter.class)
@@ -101,9 +107,13 @@ public class SecurityAutoConfiguration {
         return http.build();
     }
 
+    /**
+     * The configured keys, and the keys issued at runtime when the service declares a {@link PortalKeyStore} bean
+     * (intake does: only it serves portals).
+     */
     @Bean
-    PortalKeys portalKeys(SecurityProperties properties) {
-        return new PortalKeys(properties);
+    PortalKeys portalKeys(SecurityProperties properties, ObjectProvider<PortalKeyStore> store) {
+        return new PortalKeys(properties, store.getIfAvailable());
     }
 
     @Bean

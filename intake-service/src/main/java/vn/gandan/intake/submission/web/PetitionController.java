@@ -52,7 +52,7 @@ class PetitionController {
      * reference was seen before with the same body; 409 when it was seen with a different one.
      */
     @PostMapping("/petitions")
-    @PreAuthorize("hasRole('PORTAL')")
+    @PreAuthorize("hasRole('PORTAL') and hasAuthority('SCOPE_petitions:write')")
     ResponseEntity<PetitionView> submit(
             @Valid @RequestBody SubmitPetitionRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
@@ -77,7 +77,7 @@ class PetitionController {
 
     /** Up to 500 petitions; each is answered on its own, so one bad item does not fail the rest. */
     @PostMapping("/petitions:batch")
-    @PreAuthorize("hasRole('PORTAL')")
+    @PreAuthorize("hasRole('PORTAL') and hasAuthority('SCOPE_petitions:write')")
     BatchResponse submitBatch(@RequestBody BatchRequest batch, Caller portal) {
         if (batch.petitions() == null
                 || batch.petitions().isEmpty()
@@ -116,7 +116,7 @@ class PetitionController {
 
     /** A caller sees only its own province's petitions; others are reported as not found. */
     @GetMapping("/petitions/{id}")
-    @PreAuthorize("hasAnyRole('PORTAL', 'OPERATOR', 'ADMIN')")
+    @PreAuthorize("(hasRole('PORTAL') and hasAuthority('SCOPE_petitions:read')) or hasAnyRole('OPERATOR', 'ADMIN')")
     ResponseEntity<PetitionView> get(@PathVariable String id, Caller caller) {
         return petitions
                 .findById(id)
@@ -135,7 +135,7 @@ class PetitionController {
      * @param to last day received, inclusive
      */
     @GetMapping("/petitions")
-    @PreAuthorize("hasAnyRole('PORTAL', 'OPERATOR')")
+    @PreAuthorize("(hasRole('PORTAL') and hasAuthority('SCOPE_petitions:read')) or hasRole('OPERATOR')")
     PageView list(
             @RequestParam(required = false) String status,
             @RequestParam(required = false) LocalDate from,
