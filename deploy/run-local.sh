@@ -391,6 +391,7 @@ Demo credentials
   HTTP Basic users      operator/operator
                         analyst/analyst       (jurisdiction Nghệ An)
                         responder/responder   (People's Committee of Xã Hợp Minh, 17605)
+                        admin/admin           (national; issues portal keys: /api/v1/admin/portal-keys)
 
 Logs  $(rel "$log_dir")/{kafka,store,intake-service,routing-service,notification-service,reporting-service}.log
       e.g. tail -f $(rel "$log_dir")/*.log
