@@ -18,6 +18,49 @@ public enum EventType {
             PetitionRoutingFailed.class,
             Topics.ROUTING_CASES,
             "/gandan/routing"),
+    PETITION_ACKNOWLEDGED(
+            "vn.gandan.petition.acknowledged.v1",
+            1,
+            PetitionAcknowledged.class,
+            Topics.ROUTING_CASES,
+            "/gandan/routing"),
+    PETITION_TRANSFERRED(
+            "vn.gandan.petition.transferred.v1", 1, PetitionTransferred.class, Topics.ROUTING_CASES, "/gandan/routing"),
+    PETITION_DEADLINE_EXTENDED(
+            "vn.gandan.petition.deadline_extended.v1",
+            1,
+            PetitionDeadlineExtended.class,
+            Topics.ROUTING_CASES,
+            "/gandan/routing"),
+    PETITION_CLOCK_PAUSED(
+            "vn.gandan.petition.clock_paused.v1",
+            1,
+            PetitionClockPaused.class,
+            Topics.ROUTING_CASES,
+            "/gandan/routing"),
+    PETITION_CLOCK_RESUMED(
+            "vn.gandan.petition.clock_resumed.v1",
+            1,
+            PetitionClockResumed.class,
+            Topics.ROUTING_CASES,
+            "/gandan/routing"),
+    PETITION_RESOLVED(
+            "vn.gandan.petition.resolved.v1", 1, PetitionResolved.class, Topics.ROUTING_CASES, "/gandan/routing"),
+    PETITION_REJECTED(
+            "vn.gandan.petition.rejected.v1", 1, PetitionRejected.class, Topics.ROUTING_CASES, "/gandan/routing"),
+    PETITION_CLOSED("vn.gandan.petition.closed.v1", 1, PetitionClosed.class, Topics.ROUTING_CASES, "/gandan/routing"),
+    PETITION_REOPENED(
+            "vn.gandan.petition.reopened.v1", 1, PetitionReopened.class, Topics.ROUTING_CASES, "/gandan/routing"),
+    PETITION_DEADLINE_APPROACHING(
+            "vn.gandan.petition.deadline_approaching.v1",
+            1,
+            PetitionDeadlineApproaching.class,
+            Topics.ROUTING_CASES,
+            "/gandan/routing"),
+    PETITION_OVERDUE(
+            "vn.gandan.petition.overdue.v1", 1, PetitionOverdue.class, Topics.ROUTING_CASES, "/gandan/routing"),
+    PETITION_ESCALATED(
+            "vn.gandan.petition.escalated.v1", 1, PetitionEscalated.class, Topics.ROUTING_CASES, "/gandan/routing"),
     NOTIFICATION_SENT(
             "vn.gandan.notification.sent.v1",
             1,

@@ -10,6 +10,8 @@ import java.util.UUID;
  * @param place the place the decision was made for
  * @param ruleId the routing rule that decided, for the explanation
  * @param ruleVersion that rule's version
+ * @param deadline the first deadline the authority must meet (usually {@code acceptance}), or null when routing
+ *     set none (events from before routing ran clocks)
  */
 public record PetitionRouted(
         UUID eventId,
@@ -18,8 +20,21 @@ public record PetitionRouted(
         AuthorityRef authority,
         Place place,
         String ruleId,
-        int ruleVersion)
+        int ruleVersion,
+        Deadline deadline)
         implements RoutingEvent {
+
+    /** A routing decision without a deadline. */
+    public PetitionRouted(
+            UUID eventId,
+            PetitionId petitionId,
+            Instant occurredAt,
+            AuthorityRef authority,
+            Place place,
+            String ruleId,
+            int ruleVersion) {
+        this(eventId, petitionId, occurredAt, authority, place, ruleId, ruleVersion, null);
+    }
 
     public PetitionRouted {
         Objects.requireNonNull(eventId, "eventId");

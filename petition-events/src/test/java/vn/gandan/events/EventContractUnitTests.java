@@ -31,6 +31,7 @@ class EventContractUnitTests {
             "PetitionSubmitted.citizenRef",
             "PetitionSubmitted.relatedTo",
             "PetitionSubmitted.details",
+            "PetitionRouted.deadline",
             "Place.communeCode");
 
     private final PetitionEventCodec codec = new PetitionEventCodec();
@@ -129,7 +130,7 @@ class EventContractUnitTests {
         ObjectNode sample = Contracts.golden(type);
         sample.put("priority", "khẩn");
         sample.putObject("addedLater").put("note", "một trường mới trong v1.x").put("count", 2);
-        for (String nested : List.of("place", "authority")) {
+        for (String nested : List.of("place", "authority", "from", "to", "deadline", "previous")) {
             if (sample.get(nested) instanceof ObjectNode object) {
                 object.put("wardNameBefore2025", "Phường cũ");
             }

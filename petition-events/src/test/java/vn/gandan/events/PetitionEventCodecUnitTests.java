@@ -109,6 +109,27 @@ class PetitionEventCodecUnitTests {
     }
 
     @Test
+    void readsARoutedEventFromBeforeDeadlinesAndWritesItWithoutOne() {
+        ObjectNode payload = Contracts.golden(EventType.PETITION_ROUTED);
+        payload.remove("deadline");
+
+        assertThat(Contracts.validate(EventType.PETITION_ROUTED, payload)).isEmpty();
+        assertThat(codec.fromJson(EventType.PETITION_ROUTED, Contracts.toBytes(payload)))
+                .isEqualTo(Samples.routedWithoutDeadline());
+        assertThat(Contracts.JSON.readTree(codec.toJson(Samples.routedWithoutDeadline())))
+                .isEqualTo(payload);
+    }
+
+    @Test
+    void rejectsADeadlineWithoutItsDueDay() {
+        ObjectNode payload = Contracts.golden(EventType.PETITION_ACKNOWLEDGED);
+        ((ObjectNode) payload.get("deadline")).remove("dueAt");
+
+        assertThatThrownBy(() -> codec.fromJson(EventType.PETITION_ACKNOWLEDGED, Contracts.toBytes(payload)))
+                .isInstanceOf(UnreadableEventException.class);
+    }
+
+    @Test
     void omitsNullFieldsAndWritesCodesAndIsoInstants() {
         ObjectNode written = (ObjectNode) Contracts.JSON.readTree(codec.toJson(Samples.submittedForTriage()));
 

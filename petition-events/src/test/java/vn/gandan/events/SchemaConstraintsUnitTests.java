@@ -88,6 +88,93 @@ class SchemaConstraintsUnitTests {
         }
     }
 
+    static Stream<Arguments> invalidDeadlines() {
+        return Stream.of(
+                invalid("step in upper case", d -> d.put("step", "ACCEPTANCE")),
+                invalid("dueAt as a date only", d -> d.put("dueAt", "2025-10-17")),
+                invalid("dueAt as epoch number", d -> d.put("dueAt", 1760720399)),
+                invalid("policyId without version", d -> d.put("policyId", "recommendation.resolution")),
+                invalid("policyId with a version that is no date", d -> d.put("policyId", "complaint.acceptance@v3")),
+                invalid("deadline without step", d -> d.remove("step")),
+                invalid("deadline without policyId", d -> d.remove("policyId")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidDeadlines")
+    void rejectsAnInvalidDeadlineWhereverOneIsCarried(String what, Consumer<ObjectNode> mutation) {
+        for (EventType type : EventType.values()) {
+            for (String field : new String[] {"deadline", "previous"}) {
+                ObjectNode sample = Contracts.golden(type);
+                if (sample.get(field) instanceof ObjectNode deadline) {
+                    mutation.accept(deadline);
+
+                    assertThat(Contracts.validate(type, sample))
+                            .as("%s: %s %s", type.typeName(), field, what)
+                            .isNotEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aDeadlineStepIsAnOpenCode() {
+        ObjectNode sample = Contracts.golden(EventType.PETITION_ACKNOWLEDGED);
+        ((ObjectNode) sample.get("deadline")).put("step", "second_level_resolution");
+
+        assertThat(Contracts.validate(EventType.PETITION_ACKNOWLEDGED, sample)).isEmpty();
+    }
+
+    @Test
+    void aRejectionReasonIsAnOpenCodeAndItsExplanationIsRequiredText() {
+        for (String reason : new String[] {
+            PetitionRejected.NOT_COMPETENT,
+            PetitionRejected.NOT_ACCEPTED,
+            PetitionRejected.WITHDRAWN,
+            PetitionRejected.DUPLICATE,
+            "court_pending"
+        }) {
+            ObjectNode sample = Contracts.golden(EventType.PETITION_REJECTED);
+            sample.put("reason", reason);
+            assertThat(Contracts.validate(EventType.PETITION_REJECTED, sample))
+                    .as(reason)
+                    .isEmpty();
+        }
+        ObjectNode sample = Contracts.golden(EventType.PETITION_REJECTED);
+        sample.put("reason", "Không đủ điều kiện thụ lý");
+        assertThat(Contracts.validate(EventType.PETITION_REJECTED, sample)).isNotEmpty();
+
+        sample = Contracts.golden(EventType.PETITION_REJECTED);
+        sample.put("explanation", "");
+        assertThat(Contracts.validate(EventType.PETITION_REJECTED, sample)).isNotEmpty();
+    }
+
+    @Test
+    void aResponseIsAtMostTenThousandCharacters() {
+        ObjectNode sample = Contracts.golden(EventType.PETITION_RESOLVED);
+        sample.put("response", "ờ".repeat(10_000));
+        assertThat(Contracts.validate(EventType.PETITION_RESOLVED, sample)).isEmpty();
+
+        sample.put("response", "ờ".repeat(10_001));
+        assertThat(Contracts.validate(EventType.PETITION_RESOLVED, sample)).isNotEmpty();
+
+        sample.put("response", "");
+        assertThat(Contracts.validate(EventType.PETITION_RESOLVED, sample)).isNotEmpty();
+    }
+
+    @Test
+    void everyAuthorityOfATransferOrEscalationIsAnAuthority() {
+        for (EventType type : new EventType[] {EventType.PETITION_TRANSFERRED, EventType.PETITION_ESCALATED}) {
+            for (String field : new String[] {"from", "to"}) {
+                ObjectNode sample = Contracts.golden(type);
+                ((ObjectNode) sample.get(field)).remove("adminUnitCode");
+
+                assertThat(Contracts.validate(type, sample))
+                        .as("%s without %s.adminUnitCode", type.typeName(), field)
+                        .isNotEmpty();
+            }
+        }
+    }
+
     private static Arguments invalid(String what, Consumer<ObjectNode> mutation) {
         return Arguments.of(what, mutation);
     }
