@@ -18,11 +18,26 @@ public final class NationalIds {
             "072", "074", "075", "077", "079", "080", "082", "083", "084", "086", "087", "089", "091", "092", "093",
             "094", "095", "096");
 
-    /** The digits of a valid number, or why it is not one. */
-    public record Result(String digits, String reason) {
+    /**
+     * The digits of a valid number, or why it is not one.
+     *
+     * @param digits the number's digits; null if refused
+     * @param code the message code of the reason ({@code gandan.intake.national-id.*}, intake's messages); null if
+     *     valid
+     * @param reason the reason in English; null if valid
+     */
+    public record Result(String digits, String code, String reason) {
 
         public boolean isValid() {
             return reason == null;
+        }
+
+        static Result valid(String digits) {
+            return new Result(digits, null, null);
+        }
+
+        static Result refused(String code, String reason) {
+            return new Result(null, "gandan.intake.national-id." + code, reason);
         }
     }
 
@@ -31,17 +46,17 @@ public final class NationalIds {
     public static Result normalize(String text) {
         String digits = text.replaceAll("[\\s.\\-]", "");
         if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return new Result(null, "must contain only digits");
+            return Result.refused("digits", "must contain only digits");
         }
         if (digits.length() == 9) {
-            return new Result(digits, null);
+            return Result.valid(digits);
         }
         if (digits.length() != 12) {
-            return new Result(null, "must have 12 digits (or 9 for an old identity card)");
+            return Result.refused("length", "must have 12 digits (or 9 for an old identity card)");
         }
         if (!PROVINCES.contains(digits.substring(0, 3))) {
-            return new Result(null, "does not start with a province code");
+            return Result.refused("province", "does not start with a province code");
         }
-        return new Result(digits, null);
+        return Result.valid(digits);
     }
 }

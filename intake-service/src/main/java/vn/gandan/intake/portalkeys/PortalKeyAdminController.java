@@ -33,8 +33,9 @@ import vn.gandan.support.security.PortalKey;
 import vn.gandan.support.security.PortalKeyStore;
 import vn.gandan.support.security.PortalKeys;
 import vn.gandan.support.security.Scopes;
+import vn.gandan.support.web.FieldReason;
 import vn.gandan.support.web.InvalidRequestException;
-import vn.gandan.support.web.ProblemDetailsAutoConfiguration.FieldError;
+import vn.gandan.support.web.Reason;
 
 /**
  * National admins issue, list and revoke portals' API keys. The key is in the answer to its creation and nowhere
@@ -65,7 +66,7 @@ class PortalKeyAdminController {
      * @param label for people, such as who holds the key
      */
     record CreateRequest(
-            @NotNull @Pattern(regexp = "[a-z0-9-]{3,50}", message = "must be 3 to 50 of a-z, 0-9 and -")
+            @NotNull @Pattern(regexp = "[a-z0-9-]{3,50}", message = "{gandan.intake.portal-key.portal-id}")
             String portalId,
 
             @NotBlank String province,
@@ -132,17 +133,18 @@ class PortalKeyAdminController {
     /** 201 with the key, once; 400 naming each bad field; 409 if the portal already acts for another province. */
     @PostMapping
     ResponseEntity<Created> create(@Valid @RequestBody CreateRequest request, Caller admin) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldReason> errors = new ArrayList<>();
         if (adminUnits.province(request.province()).isEmpty()) {
-            errors.add(new FieldError("province", "is not a known province code"));
+            errors.add(FieldReason.of("province", "gandan.intake.province.unknown"));
         }
         Set<String> unknown = Scopes.unknown(request.scopes());
         if (!unknown.isEmpty()) {
-            errors.add(new FieldError(
-                    "scopes", "has unknown scopes " + String.join(", ", unknown) + "; known: " + Scopes.known()));
+            errors.add(FieldReason.of(
+                    "scopes", "gandan.intake.scopes.unknown", String.join(", ", unknown), Scopes.known()));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "The request has invalid fields.", errors);
+            throw new InvalidRequestException(
+                    HttpStatus.BAD_REQUEST, Reason.of(InvalidRequestException.INVALID_FIELDS), errors);
         }
         requireOneProvincePerPortal(request.portalId(), request.province());
 
@@ -168,7 +170,7 @@ class PortalKeyAdminController {
     @GetMapping
     List<KeyView> list(@RequestParam(required = false) String province) {
         if (province != null && adminUnits.province(province).isEmpty()) {
-            throw new InvalidRequestException("province", "is not a known province code");
+            throw InvalidRequestException.field("province", "gandan.intake.province.unknown");
         }
         return store.list(province).stream().map(KeyView::of).toList();
     }
@@ -204,10 +206,10 @@ class PortalKeyAdminController {
                         .findFirst())
                 .orElse(province);
         if (!bound.equals(province)) {
-            throw new InvalidRequestException(
+            throw InvalidRequestException.of(
                     HttpStatus.CONFLICT,
-                    "The portal already acts for another province.",
-                    List.of(new FieldError("portalId", "already acts for province " + bound)));
+                    Reason.of("gandan.intake.portal.other-province"),
+                    FieldReason.of("portalId", "gandan.intake.portal.bound-province", bound));
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import vn.gandan.support.web.ProblemDetailsAutoConfiguration.FieldError;
+import vn.gandan.support.web.FieldReason;
 
 /**
  * The published category catalogue, with labels in Vietnamese and English and the extra facts each category asks
@@ -69,14 +69,15 @@ public final class Categories {
 
         /**
          * What is wrong with a petition's extra facts for this category: a required one missing, an unknown one,
-         * a value of the wrong form. Empty when all is well.
+         * a value of the wrong form. Empty when all is well. The reasons are codes of intake's messages
+         * ({@code gandan.intake.details.*}), put in the caller's language when answered.
          */
-        public List<FieldError> check(Map<String, String> details, LocalDate today) {
+        public List<FieldReason> check(Map<String, String> details, LocalDate today) {
             Map<String, String> given = details == null ? Map.of() : details;
-            List<FieldError> errors = new ArrayList<>();
+            List<FieldReason> errors = new ArrayList<>();
             for (String code : given.keySet()) {
                 if (fields.stream().noneMatch(f -> f.code().equals(code))) {
-                    errors.add(new FieldError("details." + code, "is not a field of category " + this.code));
+                    errors.add(FieldReason.of("details." + code, "gandan.intake.details.unknown-field", this.code));
                 }
             }
             for (Field field : fields) {
@@ -84,35 +85,36 @@ public final class Categories {
                 String name = "details." + field.code();
                 if (value == null || value.isBlank()) {
                     if (field.required()) {
-                        errors.add(new FieldError(name, "is required for category " + this.code));
+                        errors.add(FieldReason.of(name, "gandan.intake.details.required", this.code));
                     }
                     continue;
                 }
                 switch (field.type()) {
                     case TEXT -> {
                         if (value.codePointCount(0, value.length()) > MAX_FIELD_LENGTH) {
-                            errors.add(new FieldError(name, "is longer than " + MAX_FIELD_LENGTH + " characters"));
+                            errors.add(FieldReason.of(
+                                    name, "gandan.intake.details.too-long", String.valueOf(MAX_FIELD_LENGTH)));
                         }
                     }
                     case DATE -> {
                         try {
                             if (LocalDate.parse(value).isAfter(today)) {
-                                errors.add(new FieldError(name, "is in the future"));
+                                errors.add(FieldReason.of(name, "gandan.intake.details.future"));
                             }
                         } catch (DateTimeParseException notADate) {
-                            errors.add(new FieldError(name, "must be a date such as 2025-07-01"));
+                            errors.add(FieldReason.of(name, "gandan.intake.details.date"));
                         }
                     }
                     case CHOICE -> {
                         if (field.choices().stream().noneMatch(c -> c.code().equals(value))) {
-                            errors.add(new FieldError(
+                            errors.add(FieldReason.of(
                                     name,
-                                    "must be one of "
-                                            + String.join(
-                                                    ", ",
-                                                    field.choices().stream()
-                                                            .map(Choice::code)
-                                                            .toList())));
+                                    "gandan.intake.details.choice",
+                                    String.join(
+                                            ", ",
+                                            field.choices().stream()
+                                                    .map(Choice::code)
+                                                    .toList())));
                         }
                     }
                 }

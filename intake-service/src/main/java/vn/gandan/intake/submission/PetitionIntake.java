@@ -28,8 +28,9 @@ import vn.gandan.intake.normalization.TextNormalizer;
 import vn.gandan.intake.repeats.CitizenPseudonyms;
 import vn.gandan.intake.repeats.Repeats;
 import vn.gandan.support.security.Caller;
+import vn.gandan.support.web.FieldReason;
 import vn.gandan.support.web.InvalidRequestException;
-import vn.gandan.support.web.ProblemDetailsAutoConfiguration.FieldError;
+import vn.gandan.support.web.Reason;
 
 /** Accepts a portal's petition: checks what the web layer cannot, stores it and its event in one write. */
 @Service
@@ -168,32 +169,30 @@ public class PetitionIntake {
 
     private static Accepted repeat(Petition earlier, String digest) {
         if (!digest.equals(earlier.getRequestDigest())) {
-            throw new InvalidRequestException(
+            throw InvalidRequestException.of(
                     HttpStatus.CONFLICT,
-                    "This Idempotency-Key or portalReference was already used for a different petition ("
-                            + earlier.getId() + ").",
-                    List.of(new FieldError("Idempotency-Key", "was used before with a different request body")));
+                    Reason.of("gandan.intake.petition.conflict", earlier.getId()),
+                    FieldReason.of("Idempotency-Key", "gandan.intake.idempotency-key.different-body"));
         }
         return new Accepted(earlier, false);
     }
 
     private void validate(NewPetition request, Instant now) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldReason> errors = new ArrayList<>();
         Categories.byCode(request.category())
                 .ifPresentOrElse(
                         category -> errors.addAll(category.check(request.details(), LocalDate.ofInstant(now, VIETNAM))),
-                        () -> errors.add(
-                                new FieldError("category", "is not in the catalogue (GET /api/v1/catalogue)")));
+                        () -> errors.add(FieldReason.of("category", "gandan.intake.category.unknown")));
         if (request.receivedAt().isAfter(now.plus(CLOCK_SKEW))) {
-            errors.add(new FieldError("receivedAt", "is in the future"));
+            errors.add(FieldReason.of("receivedAt", "gandan.intake.received-at.future"));
         }
         Petition.Coordinates point = request.coordinates();
         if (point != null && !inVietnam(point)) {
-            errors.add(new FieldError("location.latitude", "is not in Viet Nam (with longitude)"));
+            errors.add(FieldReason.of("location.latitude", "gandan.intake.location.outside-vietnam"));
         }
         errors.addAll(whatTheLawNeeds(request));
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "The request has invalid fields.", errors);
+            throw invalidFields(errors);
         }
     }
 
@@ -201,25 +200,28 @@ public class PetitionIntake {
      * A complaint must name the complainant and where to answer (Law on Complaints 2011, art. 8); so must a
      * denunciation (Law on Denunciations 2018, art. 23). Recommendations may come from anyone, unnamed.
      */
-    private static List<FieldError> whatTheLawNeeds(NewPetition request) {
+    private static List<FieldReason> whatTheLawNeeds(NewPetition request) {
         if (request.kind() == PetitionKind.RECOMMENDATION) {
             return List.of();
         }
-        String law = request.kind() == PetitionKind.COMPLAINT
-                ? "Law on Complaints 2011, art. 8"
-                : "Law on Denunciations 2018, art. 23";
+        boolean complaint = request.kind() == PetitionKind.COMPLAINT;
+        // Both arguments are put in the caller's language with the reason: "a complaint", "đơn khiếu nại".
+        Reason kind = Reason.of(complaint ? "gandan.intake.kind.complaint" : "gandan.intake.kind.denunciation");
+        Reason law = Reason.of(complaint ? "gandan.intake.law.complaints" : "gandan.intake.law.denunciations");
         Petition.Citizen citizen = request.citizen();
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldReason> errors = new ArrayList<>();
         if (citizen == null || isBlank(citizen.name())) {
-            errors.add(new FieldError(
-                    "citizen.name", "is required for a " + request.kind().code() + " (" + law + ")"));
+            errors.add(FieldReason.of("citizen.name", "gandan.intake.citizen.name.required", kind, law));
         }
         if (citizen == null || (isBlank(citizen.address()) && citizen.phone() == null && isBlank(citizen.email()))) {
-            errors.add(new FieldError(
-                    "citizen.address",
-                    "or a phone or e-mail is required for a " + request.kind().code() + " (" + law + ")"));
+            errors.add(FieldReason.of("citizen.address", "gandan.intake.citizen.contact.required", kind, law));
         }
         return errors;
+    }
+
+    private static InvalidRequestException invalidFields(List<FieldReason> errors) {
+        return new InvalidRequestException(
+                HttpStatus.BAD_REQUEST, Reason.of(InvalidRequestException.INVALID_FIELDS), errors);
     }
 
     /** Viet Nam's mainland and islands, Hoàng Sa and Trường Sa included, in a generous box. */
@@ -240,9 +242,9 @@ public class PetitionIntake {
         Resolution found = addresses.resolve(request.communeCode(), request.address(), portalProvince);
         String field = request.communeCode() != null ? "location.communeCode" : "location.address";
         return switch (found.outcome()) {
-            case UNKNOWN_CODE -> throw new InvalidRequestException(field, "is not an official commune code");
+            case UNKNOWN_CODE -> throw InvalidRequestException.field(field, "gandan.intake.commune.unofficial");
             case OTHER_PROVINCE ->
-                throw new InvalidRequestException(field, "is not in this portal's province (" + portalProvince + ")");
+                throw InvalidRequestException.field(field, "gandan.intake.commune.other-province", portalProvince);
             case RESOLVED, AMBIGUOUS, UNRESOLVED ->
                 new Petition.Location(
                         portalProvince,
@@ -269,10 +271,10 @@ public class PetitionIntake {
      * naming why not; the portal's own category code as the catalogue's.
      */
     private NewPetition normalized(NewPetition request, String portalId) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldReason> errors = new ArrayList<>();
         Petition.Citizen citizen = request.citizen() == null ? null : citizen(request.citizen(), errors);
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(HttpStatus.BAD_REQUEST, "The request has invalid fields.", errors);
+            throw invalidFields(errors);
         }
         Map<String, String> details = new TreeMap<>();
         request.details().forEach((code, value) -> details.put(code, TextNormalizer.title(value)));
@@ -292,14 +294,17 @@ public class PetitionIntake {
                 request.portalReference());
     }
 
-    private static Petition.Citizen citizen(Petition.Citizen given, List<FieldError> errors) {
+    private static Petition.Citizen citizen(Petition.Citizen given, List<FieldReason> errors) {
         String phone = null;
         if (!isBlank(given.phone())) {
             PhoneResult result = PhoneNumbers.normalize(given.phone());
             if (result.isValid()) {
                 phone = result.e164();
             } else {
-                errors.add(new FieldError("citizen.phone", result.reasonEn()));
+                // gandan.intake.phone.<code> reads as PhoneRejection's English and Vietnamese texts.
+                errors.add(FieldReason.of(
+                        "citizen.phone",
+                        "gandan.intake.phone." + result.rejection().code()));
             }
         }
         String nationalId = null;
@@ -308,7 +313,7 @@ public class PetitionIntake {
             if (result.isValid()) {
                 nationalId = result.digits();
             } else {
-                errors.add(new FieldError("citizen.nationalId", result.reason()));
+                errors.add(FieldReason.of("citizen.nationalId", result.code()));
             }
         }
         return new Petition.Citizen(

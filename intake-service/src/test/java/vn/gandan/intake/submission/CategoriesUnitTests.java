@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.gandan.support.web.ProblemDetailsAutoConfiguration.FieldError;
+import vn.gandan.support.web.FieldReason;
 
 class CategoriesUnitTests {
 
@@ -29,13 +29,13 @@ class CategoriesUnitTests {
         assertThat(compensation.check(Map.of("projectName", "Quốc lộ 7A", "decisionDate", "2025-07-01"), TODAY))
                 .isEmpty();
         assertThat(compensation.check(Map.of("projectName", "Quốc lộ 7A", "decisionDate", "01/07/2025"), TODAY))
-                .extracting(FieldError::field)
+                .extracting(FieldReason::field)
                 .containsExactly("details.decisionDate");
         assertThat(compensation.check(Map.of("projectName", "Quốc lộ 7A", "decisionDate", "2026-11-24"), TODAY))
-                .extracting(FieldError::reason)
-                .containsExactly("is in the future");
+                .extracting(r -> r.reason().code())
+                .containsExactly("gandan.intake.details.future");
         assertThat(compensation.check(Map.of("projectName", "đ".repeat(501)), TODAY))
-                .extracting(FieldError::field)
+                .extracting(FieldReason::field)
                 .containsExactly("details.projectName");
     }
 
@@ -44,7 +44,7 @@ class CategoriesUnitTests {
         Categories.Category other = Categories.byCode("other").orElseThrow();
         assertThat(other.check(null, TODAY)).isEmpty();
         assertThat(other.check(Map.of("x", "y"), TODAY))
-                .extracting(FieldError::field)
+                .extracting(FieldReason::field)
                 .containsExactly("details.x");
     }
 

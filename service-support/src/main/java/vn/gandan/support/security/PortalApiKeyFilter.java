@@ -45,13 +45,12 @@ class PortalApiKeyFilter extends OncePerRequestFilter {
                         HttpHeaders.RETRY_AFTER,
                         String.valueOf(PortalKeyStoreUnavailableException.RETRY_AFTER_SECONDS));
                 ProblemWriter.write(
-                        response,
-                        HttpStatus.SERVICE_UNAVAILABLE,
-                        "The API key cannot be checked now: the service cannot reach its store; try again shortly.");
+                        request, response, HttpStatus.SERVICE_UNAVAILABLE, "gandan.problem.api-key-unavailable");
                 return;
             }
             if (portal.isEmpty()) {
-                ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "The API key in " + HEADER + " is not valid.");
+                ProblemWriter.write(
+                        request, response, HttpStatus.UNAUTHORIZED, "gandan.problem.api-key-invalid", HEADER);
                 return;
             }
             SecurityContextHolder.getContext().setAuthentication(portal.get());

@@ -82,16 +82,20 @@ public class SecurityAutoConfiguration {
                 .addFilterBefore(new PortalApiKeyFilter(portalKeys), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, failure) -> {
                             response.setHeader("WWW-Authenticate", bearer ? "Bearer" : "Basic realm=\"gandan\"");
-                            ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "Authentication is required.");
+                            ProblemWriter.write(
+                                    request,
+                                    response,
+                                    HttpStatus.UNAUTHORIZED,
+                                    "gandan.problem.authentication-required");
                         })
-                        .accessDeniedHandler((request, response, denied) ->
-                                ProblemWriter.write(response, HttpStatus.FORBIDDEN, "This caller may not do that.")));
+                        .accessDeniedHandler((request, response, denied) -> ProblemWriter.write(
+                                request, response, HttpStatus.FORBIDDEN, "gandan.problem.forbidden")));
         if (!properties.users().isEmpty()) {
             // Bad credentials get the same problem document as missing ones, not Boot's JSON error page.
             http.httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> {
                         response.setHeader("WWW-Authenticate", "Basic realm=\"gandan\"");
                         ProblemWriter.write(
-                                response, HttpStatus.UNAUTHORIZED, "The user name or password is not valid.");
+                                request, response, HttpStatus.UNAUTHORIZED, "gandan.problem.bad-credentials");
                     }))
                     .authenticationProvider(demoUsers(properties.users()));
         }
@@ -100,7 +104,8 @@ public class SecurityAutoConfiguration {
             var bearerChallenge = new BearerTokenAuthenticationEntryPoint();
             http.oauth2ResourceServer(oauth -> oauth.authenticationEntryPoint((request, response, failure) -> {
                         bearerChallenge.commence(request, response, failure);
-                        ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "The bearer token is not valid.");
+                        ProblemWriter.write(
+                                request, response, HttpStatus.UNAUTHORIZED, "gandan.problem.bearer-token-invalid");
                     })
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityAutoConfiguration::fromJwt)));
         }

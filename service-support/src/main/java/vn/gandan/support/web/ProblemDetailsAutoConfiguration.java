@@ -3,17 +3,24 @@ package vn.gandan.support.web;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -22,10 +29,15 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.DatabindException;
 
-/** Problem details for every error, with an {@code errors} list naming each bad field and why. */
+/**
+ * Problem details for every error, with an {@code errors} list naming each bad field and why, in the caller's
+ * language by {@code Accept-Language}: Vietnamese or English, English by default (ADR 0006).
+ */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @EnableConfigurationProperties(RequestLimitsProperties.class)
 public class ProblemDetailsAutoConfiguration {
@@ -38,28 +50,70 @@ public class ProblemDetailsAutoConfiguration {
         return registration;
     }
 
+    /** The service's messages (its application context) first, then service-support's. */
     @Bean
-    ProblemDetailsAdvice problemDetailsAdvice() {
-        return new ProblemDetailsAdvice();
+    @ConditionalOnMissingBean
+    ProblemMessages problemMessages(ApplicationContext context) {
+        return new ProblemMessages(context);
     }
 
-    /** A field and what is wrong with it. */
+    /**
+     * Spring MVC's locale, hence the language of bean-validation messages too: Vietnamese or English by
+     * {@code Accept-Language}, never the server's own locale. Replaces Boot's ({@code spring.web.locale*}).
+     */
+    @Bean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
+    @ConditionalOnMissingBean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
+    LocaleResolver localeResolver() {
+        return Languages.localeResolver();
+    }
+
+    @Bean
+    ProblemDetailsAdvice problemDetailsAdvice(ProblemMessages messages) {
+        return new ProblemDetailsAdvice(messages);
+    }
+
+    /** A field and what is wrong with it, as answered (in the caller's language). */
     public record FieldError(String field, String reason) {}
 
     @RestControllerAdvice
     static class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
+        static final String INVALID_PARAMETERS = "gandan.problem.invalid-parameters";
+        static final String BODY_UNREADABLE = "gandan.problem.body-unreadable";
+        static final String BODY_NOT_JSON = "gandan.problem.body-not-json";
+        static final String WRONG_TYPE = "gandan.problem.wrong-type";
+        static final String STORE_UNAVAILABLE = "gandan.problem.store-unavailable";
+
+        private final ProblemMessages messages;
+
+        ProblemDetailsAdvice(ProblemMessages messages) {
+            this.messages = messages;
+            super.setMessageSource(messages);
+        }
+
+        /**
+         * Spring hands every bean the context's {@code MessageSource}; ours reads the same messages and then
+         * service-support's, where the {@code problemDetail.*} texts of Spring's own exceptions are.
+         */
+        @Override
+        public void setMessageSource(MessageSource contextMessages) {
+            super.setMessageSource(messages);
+        }
+
         @Override
         protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
                 MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+            Locale locale = messages.locale();
             List<FieldError> errors = new ArrayList<>();
+            // The reason is bean validation's message, already in the caller's language; a service may still
+            // reword one by Spring's codes (e.g. NotBlank.title) in its messages.
             ex.getBindingResult()
                     .getFieldErrors()
-                    .forEach(e -> errors.add(new FieldError(e.getField(), e.getDefaultMessage())));
+                    .forEach(e -> errors.add(new FieldError(e.getField(), reason(e, locale))));
             ex.getBindingResult()
                     .getGlobalErrors()
-                    .forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
-            return problem(HttpStatus.BAD_REQUEST, "The request has invalid fields.", errors);
+                    .forEach(e -> errors.add(new FieldError(e.getObjectName(), reason(e, locale))));
+            return problem(HttpStatus.BAD_REQUEST, Reason.of(InvalidRequestException.INVALID_FIELDS), errors);
         }
 
         @Override
@@ -73,16 +127,16 @@ public class ProblemDetailsAutoConfiguration {
                         .orElse("");
                 return problem(
                         HttpStatus.BAD_REQUEST,
-                        "The request body could not be read.",
-                        List.of(new FieldError(field, "has the wrong type or format")));
+                        Reason.of(BODY_UNREADABLE),
+                        List.of(new FieldError(field, messages.text(Reason.of(WRONG_TYPE)))));
             }
-            return problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.", List.of());
+            return problem(HttpStatus.BAD_REQUEST, Reason.of(BODY_NOT_JSON), List.of());
         }
 
         /** A rule of the domain that the request breaks, e.g. an unknown commune code. */
         @ExceptionHandler(InvalidRequestException.class)
         ResponseEntity<Object> invalid(InvalidRequestException ex) {
-            return problem(ex.status(), ex.getMessage(), ex.errors());
+            return problem(ex.status(), ex.detail(), messages.errors(ex));
         }
 
         /** A constraint on a method parameter (query parameters, path variables) failed. */
@@ -91,17 +145,18 @@ public class ProblemDetailsAutoConfiguration {
             List<FieldError> errors = ex.getConstraintViolations().stream()
                     .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                     .toList();
-            return problem(HttpStatus.BAD_REQUEST, "The request has invalid parameters.", errors);
+            return problem(HttpStatus.BAD_REQUEST, Reason.of(INVALID_PARAMETERS), errors);
         }
 
         @Override
         protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
                 HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+            Locale locale = messages.locale();
             List<FieldError> errors = new ArrayList<>();
             ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors()
-                    .forEach(error -> errors.add(new FieldError(
-                            result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
-            return problem(HttpStatus.BAD_REQUEST, "The request has invalid parameters.", errors);
+                    .forEach(error -> errors.add(
+                            new FieldError(result.getMethodParameter().getParameterName(), reason(error, locale)))));
+            return problem(HttpStatus.BAD_REQUEST, Reason.of(INVALID_PARAMETERS), errors);
         }
 
         @Override
@@ -113,8 +168,17 @@ public class ProblemDetailsAutoConfiguration {
             String field = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
             return problem(
                     HttpStatus.BAD_REQUEST,
-                    "The request has invalid parameters.",
-                    List.of(new FieldError(field, "has the wrong type or format")));
+                    Reason.of(INVALID_PARAMETERS),
+                    List.of(new FieldError(field, messages.text(Reason.of(WRONG_TYPE)))));
+        }
+
+        /** By the error's codes in the messages, else its default message (bean validation's, already localized). */
+        private @Nullable String reason(MessageSourceResolvable error, Locale locale) {
+            try {
+                return messages.getMessage(error, locale);
+            } catch (NoSuchMessageException e) {
+                return null;
+            }
         }
 
         private static String lastNode(String path) {
@@ -125,21 +189,51 @@ public class ProblemDetailsAutoConfiguration {
         /** The store is down or unreachable: the caller may retry; nothing was accepted. */
         @ExceptionHandler(DataAccessResourceFailureException.class)
         ResponseEntity<Object> storeUnavailable(DataAccessResourceFailureException ex) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.SERVICE_UNAVAILABLE, "The service cannot reach its store; try again shortly.");
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, "5")
-                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+            HttpHeaders headers = new HttpHeaders();
+            headers.set(HttpHeaders.RETRY_AFTER, "5");
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, Reason.of(STORE_UNAVAILABLE), List.of(), headers);
         }
 
-        private static ResponseEntity<Object> problem(HttpStatusCode status, String detail, List<FieldError> errors) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        /**
+         * Every answer of Spring's own handlers (405, 406, 415, 404, ...) passes here: its detail was looked up by
+         * Spring's {@code problemDetail.<exception class>} code, its title is put in the caller's language here.
+         */
+        @Override
+        protected ResponseEntity<Object> createResponseEntity(
+                @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+            Locale locale = messages.locale();
+            if (body instanceof ProblemDetail problem && isDefaultTitle(problem)) {
+                problem.setTitle(messages.title(status, locale));
+            }
+            HttpHeaders answered = new HttpHeaders();
+            answered.putAll(headers);
+            answered.setContentLanguage(locale);
+            return new ResponseEntity<>(body, answered, status);
+        }
+
+        /** The reason phrase Spring put there, not a title a service gave by a problemDetail.title.* code. */
+        private static boolean isDefaultTitle(ProblemDetail problem) {
+            HttpStatus status = HttpStatus.resolve(problem.getStatus());
+            return problem.getTitle() == null
+                    || (status != null && status.getReasonPhrase().equals(problem.getTitle()));
+        }
+
+        private ResponseEntity<Object> problem(HttpStatusCode status, Reason detail, List<FieldError> errors) {
+            return problem(status, detail, errors, new HttpHeaders());
+        }
+
+        private ResponseEntity<Object> problem(
+                HttpStatusCode status, Reason detail, List<FieldError> errors, HttpHeaders headers) {
+            Locale locale = messages.locale();
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.text(detail, locale));
+            problem.setTitle(messages.title(status, locale));
             if (!errors.isEmpty()) {
                 problem.setProperties(Map.of("errors", errors));
             }
+            headers.setContentLanguage(locale);
             return ResponseEntity.status(status)
-                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                    .headers(headers)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
     }

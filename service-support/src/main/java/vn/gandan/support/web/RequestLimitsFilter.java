@@ -12,6 +12,7 @@ import java.time.Duration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.gandan.support.security.Caller;
 import vn.gandan.support.security.Role;
@@ -39,9 +40,11 @@ class RequestLimitsFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limits.maxBody().toBytes()) {
             ProblemWriter.write(
+                    request,
                     response,
                     HttpStatus.CONTENT_TOO_LARGE,
-                    "The request body is larger than " + limits.maxBody().toMegabytes() + " MB.");
+                    "gandan.problem.body-too-large",
+                    readable(limits.maxBody()));
             return;
         }
         var authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -53,10 +56,22 @@ class RequestLimitsFilter extends OncePerRequestFilter {
                 long seconds = Math.max(1, limits.portalPeriod().toSeconds());
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
                 ProblemWriter.write(
-                        response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests from this portal; slow down.");
+                        request, response, HttpStatus.TOO_MANY_REQUESTS, "gandan.problem.too-many-requests");
                 return;
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** {@code 10 MB}, {@code 512 KB} or {@code 1500 B}: the limit as a caller reads it, in any language. */
+    static String readable(DataSize size) {
+        long bytes = size.toBytes();
+        if (bytes > 0 && bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
+            return size.toMegabytes() + " MB";
+        }
+        if (bytes > 0 && bytes % DataSize.ofKilobytes(1).toBytes() == 0) {
+            return size.toKilobytes() + " KB";
+        }
+        return bytes + " B";
     }
 }

@@ -25,6 +25,8 @@ import vn.gandan.intake.submission.Petitions;
 import vn.gandan.support.security.Caller;
 import vn.gandan.support.web.InvalidRequestException;
 import vn.gandan.support.web.ProblemDetailsAutoConfiguration.FieldError;
+import vn.gandan.support.web.ProblemMessages;
+import vn.gandan.support.web.Reason;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -39,12 +41,19 @@ class PetitionController {
     private final Petitions petitions;
     private final PetitionSearch search;
     private final Validator validator;
+    private final ProblemMessages messages;
 
-    PetitionController(PetitionIntake intake, Petitions petitions, PetitionSearch search, Validator validator) {
+    PetitionController(
+            PetitionIntake intake,
+            Petitions petitions,
+            PetitionSearch search,
+            Validator validator,
+            ProblemMessages messages) {
         this.intake = intake;
         this.petitions = petitions;
         this.search = search;
         this.validator = validator;
+        this.messages = messages;
     }
 
     /**
@@ -58,7 +67,7 @@ class PetitionController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             Caller portal) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw new InvalidRequestException("Idempotency-Key", "must be 1 to 200 characters");
+            throw InvalidRequestException.field("Idempotency-Key", "gandan.intake.idempotency-key.length");
         }
         PetitionIntake.Accepted accepted = intake.submit(request.toNewPetition(), idempotencyKey, portal);
         PetitionView view = PetitionView.of(accepted.petition());
@@ -70,7 +79,7 @@ class PetitionController {
 
     record BatchRequest(List<SubmitPetitionRequest> petitions) {}
 
-    /** One item's outcome: its HTTP-like status, and the petition or the errors. */
+    /** One item's outcome: its HTTP-like status, and the petition or the errors (in the caller's language). */
     record BatchItem(int index, int status, PetitionView petition, List<FieldError> errors) {}
 
     record BatchResponse(int accepted, int rejected, List<BatchItem> results) {}
@@ -82,7 +91,7 @@ class PetitionController {
         if (batch.petitions() == null
                 || batch.petitions().isEmpty()
                 || batch.petitions().size() > MAX_BATCH) {
-            throw new InvalidRequestException("petitions", "must hold 1 to " + MAX_BATCH + " petitions");
+            throw InvalidRequestException.field("petitions", "gandan.intake.batch.size", String.valueOf(MAX_BATCH));
         }
         List<BatchItem> results = new ArrayList<>();
         for (int i = 0; i < batch.petitions().size(); i++) {
@@ -94,8 +103,13 @@ class PetitionController {
 
     private BatchItem submitOne(int index, SubmitPetitionRequest request, Caller portal) {
         if (request == null) {
-            return new BatchItem(index, 400, null, List.of(new FieldError("", "must not be null")));
+            return new BatchItem(
+                    index,
+                    400,
+                    null,
+                    List.of(new FieldError("", messages.text(Reason.of("gandan.intake.batch.item-missing")))));
         }
+        // Spring's validator interpolates in the request's locale (LocaleContextHolder), as for @Valid bodies.
         var violations = validator.validate(request);
         if (!violations.isEmpty()) {
             return new BatchItem(
@@ -110,7 +124,7 @@ class PetitionController {
             var accepted = intake.submit(request.toNewPetition(), portal);
             return new BatchItem(index, accepted.created() ? 201 : 200, PetitionView.of(accepted.petition()), null);
         } catch (InvalidRequestException e) {
-            return new BatchItem(index, e.status().value(), null, e.errors());
+            return new BatchItem(index, e.status().value(), null, messages.errors(e));
         }
     }
 
@@ -144,7 +158,7 @@ class PetitionController {
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
             Caller caller) {
         if (from != null && to != null && from.isAfter(to)) {
-            throw new InvalidRequestException("from", "is after to");
+            throw InvalidRequestException.field("from", "gandan.intake.range.from-after-to");
         }
         var filter = new PetitionSearch.Filter(
                 caller.provinceCode(),

@@ -33,7 +33,7 @@ record SubmitPetitionRequest(
 
     /** Any of a commune code, an address, a point; the code decides when several are given. */
     record LocationRequest(
-            @Pattern(regexp = "\\d{5}", message = "must be a 5-digit commune code")
+            @Pattern(regexp = "\\d{5}", message = "{gandan.intake.location.commune-code}")
             String communeCode,
 
             @Size(max = 500) String address,
@@ -42,12 +42,12 @@ record SubmitPetitionRequest(
 
             @DecimalMin("-180") @DecimalMax("180") Double longitude) {
 
-        @AssertTrue(message = "needs a communeCode, an address, or a latitude and longitude")
+        @AssertTrue(message = "{gandan.intake.location.given}")
         boolean isGiven() {
             return communeCode != null || (address != null && !address.isBlank()) || latitude != null;
         }
 
-        @AssertTrue(message = "latitude and longitude go together")
+        @AssertTrue(message = "{gandan.intake.location.point-whole}")
         boolean isPointWhole() {
             return (latitude == null) == (longitude == null);
         }
@@ -67,13 +67,12 @@ record SubmitPetitionRequest(
     record AttachmentRequest(
             @NotNull
             @Size(max = 2000)
-            @Pattern(regexp = "(?i)https?://[^\\s/?#]+[^\\s]*", message = "must be an http or https URL")
+            @Pattern(regexp = "(?i)https?://[^\\s/?#]+[^\\s]*", message = "{gandan.intake.attachment.url}")
             String url,
 
             @Size(max = 200) String name,
 
-            @Size(max = 100)
-            @Pattern(regexp = "[\\w.+-]+/[\\w.+-]+", message = "must be a media type such as image/jpeg")
+            @Size(max = 100) @Pattern(regexp = "[\\w.+-]+/[\\w.+-]+", message = "{gandan.intake.attachment.media-type}")
             String mediaType) {}
 
     NewPetition toNewPetition() {
