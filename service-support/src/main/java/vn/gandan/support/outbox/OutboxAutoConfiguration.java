@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
@@ -11,6 +12,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import vn.gandan.events.PetitionEventCodec;
 
@@ -26,14 +28,25 @@ public class OutboxAutoConfiguration {
             OutboxProperties properties,
             MongoMappingContext mapping,
             MeterRegistry meters,
-            ObjectProvider<Clock> clock) {
+            ObjectProvider<Clock> clock,
+            ObjectProvider<KafkaAdmin> admin,
+            @Value("${spring.kafka.admin.auto-create:true}") boolean createTopics) {
         List<String> collections = mapping.getPersistentEntities().stream()
                 .filter(entity -> entity.getPersistentProperty(OutboxEntry.FIELD) != null)
                 .map(entity -> entity.getCollection())
                 .distinct()
                 .toList();
+        // The topics the admin could not create at start-up (Kafka down) are created before the first publication.
+        KafkaAdmin topics = createTopics ? admin.getIfAvailable() : null;
         return new OutboxRelay(
-                mongo, kafka, codec, properties, collections, meters, clock.getIfAvailable(Clock::systemUTC));
+                mongo,
+                kafka,
+                codec,
+                properties,
+                collections,
+                meters,
+                clock.getIfAvailable(Clock::systemUTC),
+                topics == null ? () -> true : topics::initialize);
     }
 
     @Bean

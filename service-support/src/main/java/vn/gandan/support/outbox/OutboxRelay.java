@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -38,6 +39,12 @@ import vn.gandan.events.PetitionId;
  * The relay publishes, pulls the published events, deletes the hint, and reads the aggregate again: events saved
  * meanwhile get a new hint. A crash between the save and the hint is repaired by the sweep at start-up (and
  * every {@code sweepInterval}).
+ *
+ * <p>Before it claims anything it makes sure the topics exist ({@code topicsReady}, the service's {@code
+ * KafkaAdmin}): a service started while Kafka was down could not create them at start-up, and a producer would
+ * then wait forever on a broker that does not create topics on first use, or have the broker create them with
+ * its default partition count. Until that check succeeds nothing is claimed, so no lease delays the first
+ * publication once Kafka is back.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -50,12 +57,14 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxProperties properties;
     private final List<String> collections;
     private final Clock clock;
+    private final BooleanSupplier topicsReady;
     private final String owner = UUID.randomUUID().toString();
     private final Semaphore wakeUp = new Semaphore(0);
     private final Counter published;
     private volatile boolean running;
     private Thread worker;
     private Instant nextSweep = Instant.MIN;
+    private volatile boolean topicsChecked;
 
     public OutboxRelay(
             MongoTemplate mongo,
@@ -65,6 +74,22 @@ public class OutboxRelay implements SmartLifecycle {
             List<String> collections,
             MeterRegistry meters,
             Clock clock) {
+        this(mongo, kafka, codec, properties, collections, meters, clock, () -> true);
+    }
+
+    /**
+     * @param topicsReady creates the service's topics if missing; true once they exist, false if Kafka cannot be
+     *     asked (then the relay publishes nothing and asks again next round)
+     */
+    public OutboxRelay(
+            MongoTemplate mongo,
+            KafkaOperations<Object, Object> kafka,
+            PetitionEventCodec codec,
+            OutboxProperties properties,
+            List<String> collections,
+            MeterRegistry meters,
+            Clock clock,
+            BooleanSupplier topicsReady) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.codec = codec;
@@ -72,6 +97,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.properties = properties;
         this.collections = List.copyOf(collections);
         this.clock = clock;
+        this.topicsReady = topicsReady;
         this.published = Counter.builder("gandan.outbox.published")
                 .description("Events relayed from the outbox to Kafka")
                 .register(meters);
@@ -97,14 +123,43 @@ public class OutboxRelay implements SmartLifecycle {
         if (!clock.instant().isBefore(nextSweep)) {
             sweep();
         }
+        List<OutboxHints.Hint> candidates = hints.candidates(properties.batchSize());
+        if (candidates.isEmpty()) {
+            return 0;
+        }
+        checkTopics();
         int relayed = 0;
-        for (OutboxHints.Hint hint : hints.candidates(properties.batchSize())) {
+        for (OutboxHints.Hint hint : candidates) {
             if (hints.claim(hint, owner, properties.lease())) {
-                relay(hint);
+                try {
+                    relay(hint);
+                } catch (RuntimeException e) {
+                    // Kafka (or the store) failed: check the topics again before the next claim.
+                    topicsChecked = false;
+                    throw e;
+                }
                 relayed++;
             }
         }
         return relayed;
+    }
+
+    private void checkTopics() {
+        if (topicsChecked) {
+            return;
+        }
+        String unreachable = "Kafka cannot be reached to check or create the topics; events stay in the outbox";
+        boolean ready;
+        try {
+            ready = topicsReady.getAsBoolean();
+        } catch (RuntimeException e) {
+            // KafkaAdmin#initialize() returns false only during start-up; afterwards it throws.
+            throw new IllegalStateException(unreachable, e);
+        }
+        if (!ready) {
+            throw new IllegalStateException(unreachable);
+        }
+        topicsChecked = true;
     }
 
     private void relay(OutboxHints.Hint hint) {
