@@ -13,14 +13,14 @@ usage() {
   cat <<'EOT'
 Usage: bench/run.sh [--short] [--no-build] [--out FILE] [--help]
 
-  --short      a quick run (20 s priming, 10 s warm-up + 15 s per phase, about 3 minutes in all), report in
+  --short      a quick run (20 s priming, 10 s warm-up + 15 s per phase, about 2 minutes in all), report in
                bench/target/ unless --out says otherwise; for CI: asserts no timings
   --no-build   use the jars already in deploy/target and bench/target
   --out FILE   where to write the report (default docs/benchmarks/intake-submit-<date>.md, or
                bench/target/intake-submit-<date>-short.md with --short)
 
 Environment (defaults in brackets):
-  BENCH_RATE            fixed-rate phase, petitions per second [50: about two thirds of what 2 cores
+  BENCH_RATE            fixed-rate phase, petitions per second [50: about three fifths of what 2 cores
                         take flat out; at 100/s they fall behind and the report says so]
   BENCH_WORKERS         max-throughput phase, closed-loop workers [16]
   BENCH_DURATION        measured seconds per phase [60; 15 with --short]
@@ -159,7 +159,7 @@ java "${driver_java_opts[@]}" -jar bench/target/gandan-bench.jar \
   --note "Command: \`$command\` at commit $commit" \
   --note "System: \`deploy/run-local.sh\` in a fresh data directory: Kafka (KRaft, one node), the MongoDB-protocol store (mongo-java-server on its H2 file backend, \`LocalMongo\`), the four services (profile \`local\`, \`-Xmx384m\`); all on this machine, as is the driver" \
   --note "Service JVM options: \`${java_opts# }\` (the demo portal's limit of 1000 requests/s raised for the run)" \
-  --note "Before the phases: ${prime} s of flat-out load (8 workers), not counted, so that the services' JIT compilation is done before measuring" \
+  --note "Before the phases: ${prime} s of flat-out load (8 workers), not counted, so that most of the services' JIT compilation is done before measuring" \
   --note "Driver: \`java ${driver_java_opts[*]}\`, java.net.http.HttpClient over HTTP/1.1, keep-alive; fixed rate with up to $connections connections"
 
 stop_system
