@@ -61,13 +61,9 @@ final class Open311Catalogue {
         return Categories.ALL.stream().map(Open311Catalogue::service).toList();
     }
 
-    static Optional<Category> category(String code) {
-        return Categories.ALL.stream().filter(c -> c.code().equals(code)).findFirst();
-    }
-
     /** The kind and channel every service asks for, then the category's own facts as {@code attribute[code]}. */
     static Optional<ServiceDefinition> definition(String code) {
-        return category(code).map(c -> {
+        return Categories.byCode(code).map(c -> {
             List<Attribute> attributes = new ArrayList<>(ATTRIBUTES);
             for (Categories.Field field : c.fields()) {
                 attributes.add(attribute(field, attributes.size() + 1));
@@ -98,7 +94,7 @@ final class Open311Catalogue {
 
     /** The Vietnamese name of a category, or its code if the catalogue no longer has it. */
     static String serviceName(String code) {
-        return category(code).map(Category::nameVi).orElse(code);
+        return Categories.byCode(code).map(Category::nameVi).orElse(code);
     }
 
     private static Service service(Category category) {

@@ -5,7 +5,6 @@ import static vn.gandan.intake.open311.Open311ServicesController.BASE;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.util.MultiValueMap;
@@ -79,7 +78,8 @@ class Open311RequestsController {
     @GetMapping(BASE + "/requests/{id}" + SUFFIX)
     @PreAuthorize("hasRole('PORTAL') and hasAuthority('SCOPE_petitions:read')")
     ResponseEntity<byte[]> one(@PathVariable String id, @PathVariable String format, Caller portal) {
-        ServiceRequest request = visible(id, portal)
+        ServiceRequest request = petitions
+                .findVisible(id, portal)
                 .map(this::view)
                 .orElseThrow(() -> Open311Exception.notFound("service_request_id " + id + " was not found"));
         return responses.ok(Open311Format.of(format), "service_requests", List.of(request));
@@ -89,16 +89,11 @@ class Open311RequestsController {
     @GetMapping(BASE + "/tokens/{token}" + SUFFIX)
     @PreAuthorize("hasRole('PORTAL') and hasAuthority('SCOPE_petitions:read')")
     ResponseEntity<byte[]> token(@PathVariable String token, @PathVariable String format, Caller portal) {
-        Token found = visible(token, portal)
+        Token found = petitions
+                .findVisible(token, portal)
                 .map(petition -> new Token(petition.getId(), token))
                 .orElseThrow(() -> Open311Exception.notFound("token " + token + " was not found"));
         return responses.ok(Open311Format.of(format), "service_requests", List.of(found));
-    }
-
-    private Optional<Petition> visible(String id, Caller caller) {
-        return petitions
-                .findById(id)
-                .filter(p -> caller.mayAccessProvince(p.getLocation().provinceCode()));
     }
 
     private ServiceRequest view(Petition petition) {

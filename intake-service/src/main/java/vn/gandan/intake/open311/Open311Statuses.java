@@ -45,7 +45,7 @@ final class Open311Statuses {
     static String datetime(Instant instant) {
         return instant == null
                 ? null
-                : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), ServiceRequestSearch.VIETNAM)
+                : OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), Petition.VIETNAM)
                         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import vn.gandan.events.Channel;
 import vn.gandan.events.PetitionKind;
+import vn.gandan.intake.submission.Categories;
 import vn.gandan.intake.submission.Categories.Category;
 import vn.gandan.intake.submission.NewPetition;
 import vn.gandan.intake.submission.Petition;
@@ -80,7 +81,7 @@ class ServiceRequestForm {
         if (serviceCode == null) {
             throw Open311Exception.badRequest(List.of("service_code was not provided"));
         }
-        Category category = Open311Catalogue.category(serviceCode)
+        Category category = Categories.byCode(serviceCode)
                 .orElseThrow(() -> Open311Exception.notFound("service_code " + serviceCode + " was not found"));
 
         List<String> errors = new ArrayList<>();

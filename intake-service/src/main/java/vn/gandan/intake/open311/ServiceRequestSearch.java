@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
+import vn.gandan.intake.submission.Categories;
 import vn.gandan.intake.submission.Petition;
 
 /**
@@ -32,9 +32,6 @@ class ServiceRequestSearch {
 
     static final int MAX_RESULTS = 1_000;
     static final Duration WINDOW = Duration.ofDays(90);
-
-    /** Dates without an offset are Vietnam's. */
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -61,7 +58,7 @@ class ServiceRequestSearch {
         }
         List<String> codes = list(params, "service_code");
         codes.stream()
-                .filter(code -> Open311Catalogue.category(code).isEmpty())
+                .filter(code -> Categories.byCode(code).isEmpty())
                 .forEach(code -> errors.add("service_code " + code + " was not found"));
         Set<String> statuses = new LinkedHashSet<>(list(params, "status"));
         statuses.stream()
@@ -139,12 +136,12 @@ class ServiceRequestSearch {
         String value = text.replace(' ', '+');
         try {
             if (value.length() == 10) {
-                return LocalDate.parse(value).atStartOfDay(VIETNAM).toInstant();
+                return LocalDate.parse(value).atStartOfDay(Petition.VIETNAM).toInstant();
             }
             try {
                 return OffsetDateTime.parse(value).toInstant();
             } catch (DateTimeParseException noOffset) {
-                return LocalDateTime.parse(value).atZone(VIETNAM).toInstant();
+                return LocalDateTime.parse(value).atZone(Petition.VIETNAM).toInstant();
             }
         } catch (DateTimeParseException e) {
             errors.add(name + " must be a w3 datetime such as 2026-01-01T00:00:00Z");

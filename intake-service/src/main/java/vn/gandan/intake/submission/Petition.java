@@ -1,6 +1,7 @@
 package vn.gandan.intake.submission;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,9 @@ import vn.gandan.support.outbox.OutboxEntry;
 /** A petition as intake keeps it, with the citizen's contact (which never leaves this service in events). */
 @Document("petitions")
 public class Petition {
+
+    /** A petition's days (receipt dates, date filters, dates among its facts) are days in Viet Nam. */
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     @Id
     private String id;

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +41,6 @@ public class PetitionIntake {
 
     /** Triage reason: the portal sent only a point, which intake cannot place in a commune. */
     public static final String COORDINATES_ONLY = "coordinates_only";
-
-    private static final String PORTAL_PREFIX = "portal:";
-
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final Petitions petitions;
     private final AddressResolver addresses;
@@ -89,7 +84,7 @@ public class PetitionIntake {
      */
     public Accepted submit(NewPetition submitted, String idempotencyKey, Caller portal) {
         String portalId = portalId(portal);
-        NewPetition request = normalized(submitted, portalId);
+        NewPetition request = normalized(submitted, portal.portalId());
         String digest = RequestDigests.of(request);
         String keyed = idempotencyKey == null ? null : portalId + "|" + idempotencyKey;
         var earlier = earlier(keyed, portalId, request.portalReference());
@@ -181,7 +176,8 @@ public class PetitionIntake {
         List<FieldReason> errors = new ArrayList<>();
         Categories.byCode(request.category())
                 .ifPresentOrElse(
-                        category -> errors.addAll(category.check(request.details(), LocalDate.ofInstant(now, VIETNAM))),
+                        category -> errors.addAll(
+                                category.check(request.details(), LocalDate.ofInstant(now, Petition.VIETNAM))),
                         () -> errors.add(FieldReason.of("category", "gandan.intake.category.unknown")));
         if (request.receivedAt().isAfter(now.plus(CLOCK_SKEW))) {
             errors.add(FieldReason.of("receivedAt", "gandan.intake.received-at.future"));
@@ -280,7 +276,7 @@ public class PetitionIntake {
         request.details().forEach((code, value) -> details.put(code, TextNormalizer.title(value)));
         return new NewPetition(
                 request.kind(),
-                portalCategories.toCatalogue(portalId.substring(PORTAL_PREFIX.length()), request.category()),
+                portalCategories.toCatalogue(portalId, request.category()),
                 TextNormalizer.title(request.title()),
                 TextNormalizer.body(request.description()),
                 request.communeCode(),
@@ -324,8 +320,9 @@ public class PetitionIntake {
                 nationalId);
     }
 
+    /** The portal as petitions record it: the caller's name, {@code portal:<id>}. */
     private static String portalId(Caller portal) {
-        if (!portal.name().startsWith(PORTAL_PREFIX)) {
+        if (portal.portalId() == null) {
             throw new IllegalArgumentException("not a portal: " + portal.name());
         }
         return portal.name();

@@ -66,17 +66,6 @@ public class OutboxRelay implements SmartLifecycle {
     private Instant nextSweep = Instant.MIN;
     private volatile boolean topicsChecked;
 
-    public OutboxRelay(
-            MongoTemplate mongo,
-            KafkaOperations<Object, Object> kafka,
-            PetitionEventCodec codec,
-            OutboxProperties properties,
-            List<String> collections,
-            MeterRegistry meters,
-            Clock clock) {
-        this(mongo, kafka, codec, properties, collections, meters, clock, () -> true);
-    }
-
     /**
      * @param topicsReady creates the service's topics if missing; true once they exist, false if Kafka cannot be
      *     asked (then the relay publishes nothing and asks again next round)

@@ -25,6 +25,19 @@ public record Caller(String name, Set<Role> roles, String provinceCode, String a
         this(name, roles, provinceCode, authorityId, Set.of());
     }
 
+    /** Portals are named {@code portal:<id>}: one name per portal, whichever of its keys it calls with. */
+    private static final String PORTAL_PREFIX = "portal:";
+
+    /** A portal acting for one province with what its key may do. */
+    public static Caller portal(String portalId, String provinceCode, Set<String> scopes) {
+        return new Caller(PORTAL_PREFIX + portalId, Set.of(Role.PORTAL), provinceCode, null, scopes);
+    }
+
+    /** @return the portal's id ({@code nghe-an-demo} for {@code portal:nghe-an-demo}), or null for a person */
+    public String portalId() {
+        return has(Role.PORTAL) && name.startsWith(PORTAL_PREFIX) ? name.substring(PORTAL_PREFIX.length()) : null;
+    }
+
     public boolean has(Role role) {
         return roles.contains(role);
     }

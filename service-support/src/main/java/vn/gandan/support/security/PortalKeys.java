@@ -3,7 +3,6 @@ package vn.gandan.support.security;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -40,15 +39,16 @@ public final class PortalKeys {
         String digest = sha256(key);
         SecurityProperties.Portal configured = portalsByDigest.get(digest);
         if (configured != null) {
-            return Optional.of(new CallerAuthentication(caller(configured.id(), configured.province(), Scopes.ALL)));
+            return Optional.of(
+                    new CallerAuthentication(Caller.portal(configured.id(), configured.province(), Scopes.ALL)));
         }
         if (store == null || !ApiKeys.mayBeIssued(key)) {
             return Optional.empty();
         }
         try {
             return store.active(digest)
-                    .map(issued ->
-                            new CallerAuthentication(caller(issued.portalId(), issued.province(), issued.scopes())));
+                    .map(issued -> new CallerAuthentication(
+                            Caller.portal(issued.portalId(), issued.province(), issued.scopes())));
         } catch (DataAccessResourceFailureException | TransientDataAccessException unreachable) {
             throw new PortalKeyStoreUnavailableException(unreachable);
         }
@@ -60,10 +60,6 @@ public final class PortalKeys {
                 .filter(portal -> portal.id().equals(portalId))
                 .map(SecurityProperties.Portal::province)
                 .findFirst();
-    }
-
-    private static Caller caller(String portalId, String province, Set<String> scopes) {
-        return new Caller("portal:" + portalId, Set.of(Role.PORTAL), province, null, scopes);
     }
 
     static String sha256(String key) {

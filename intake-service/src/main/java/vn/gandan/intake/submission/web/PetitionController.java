@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.gandan.intake.submission.Petition;
 import vn.gandan.intake.submission.PetitionIntake;
 import vn.gandan.intake.submission.PetitionSearch;
 import vn.gandan.intake.submission.Petitions;
@@ -31,9 +31,6 @@ import vn.gandan.support.web.Reason;
 @RestController
 @RequestMapping("/api/v1")
 class PetitionController {
-
-    /** Dates in queries are days in Vietnam. */
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     static final int MAX_BATCH = 500;
 
@@ -133,8 +130,7 @@ class PetitionController {
     @PreAuthorize("(hasRole('PORTAL') and hasAuthority('SCOPE_petitions:read')) or hasAnyRole('OPERATOR', 'ADMIN')")
     ResponseEntity<PetitionView> get(@PathVariable String id, Caller caller) {
         return petitions
-                .findById(id)
-                .filter(p -> caller.mayAccessProvince(p.getLocation().provinceCode()))
+                .findVisible(id, caller)
                 .map(PetitionView::of)
                 .map(ResponseEntity::ok)
                 .orElseGet(() -> ResponseEntity.notFound().build());
@@ -163,8 +159,10 @@ class PetitionController {
         var filter = new PetitionSearch.Filter(
                 caller.provinceCode(),
                 status,
-                from == null ? null : from.atStartOfDay(VIETNAM).toInstant(),
-                to == null ? null : to.plusDays(1).atStartOfDay(VIETNAM).toInstant());
+                from == null ? null : from.atStartOfDay(Petition.VIETNAM).toInstant(),
+                to == null
+                        ? null
+                        : to.plusDays(1).atStartOfDay(Petition.VIETNAM).toInstant());
         var found = search.find(filter, page, size);
         return new PageView(
                 found.items().stream().map(PetitionView::of).toList(), found.page(), found.size(), found.total());
