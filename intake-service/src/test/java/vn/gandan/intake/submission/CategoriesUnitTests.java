@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.gandan.events.CategoryCodes;
 import vn.gandan.support.web.FieldReason;
 
 class CategoriesUnitTests {
@@ -22,6 +23,12 @@ class CategoriesUnitTests {
                 .flatMap(c -> c.fields().stream())
                 .filter(f -> f.type() == Categories.FieldType.CHOICE)
                 .forEach(f -> assertThat(f.choices()).as(f.code()).isNotEmpty());
+    }
+
+    /** Routing's rules are validated against the contract's list: the catalogue must offer exactly those. */
+    @Test
+    void theCatalogueOffersExactlyTheContractsCategories() {
+        assertThat(Categories.CODES).containsExactlyElementsOf(CategoryCodes.ALL);
     }
 
     @Test
