@@ -2,7 +2,9 @@ package vn.gandan.support.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,11 +33,19 @@ public class OutboxAutoConfiguration {
             ObjectProvider<Clock> clock,
             ObjectProvider<KafkaAdmin> admin,
             @Value("${spring.kafka.admin.auto-create:true}") boolean createTopics) {
-        List<String> collections = mapping.getPersistentEntities().stream()
+        var aggregates = mapping.getPersistentEntities().stream()
                 .filter(entity -> entity.getPersistentProperty(OutboxEntry.FIELD) != null)
+                .toList();
+        List<String> collections = aggregates.stream()
                 .map(entity -> entity.getCollection())
                 .distinct()
                 .toList();
+        Map<String, String> versionFields = new HashMap<>();
+        aggregates.stream()
+                .filter(entity -> entity.hasVersionProperty())
+                .forEach(entity -> versionFields.put(
+                        entity.getCollection(),
+                        entity.getRequiredVersionProperty().getFieldName()));
         // The topics the admin could not create at start-up (Kafka down) are created before the first publication.
         KafkaAdmin topics = createTopics ? admin.getIfAvailable() : null;
         return new OutboxRelay(
@@ -44,6 +54,7 @@ public class OutboxAutoConfiguration {
                 codec,
                 properties,
                 collections,
+                versionFields,
                 meters,
                 clock.getIfAvailable(Clock::systemUTC),
                 topics == null ? () -> true : topics::initialize);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -56,6 +57,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final OutboxHints hints;
     private final OutboxProperties properties;
     private final List<String> collections;
+    private final Map<String, String> versionFields;
     private final Clock clock;
     private final BooleanSupplier topicsReady;
     private final String owner = UUID.randomUUID().toString();
@@ -67,6 +69,9 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean topicsChecked;
 
     /**
+     * @param versionFields per collection, the field of the aggregate's optimistic-lock version, if it has one:
+     *     the relay bumps it when it removes published events, so that a save of a copy read before that (which
+     *     still holds them) fails and is retried from a fresh read instead of putting them back to be sent twice
      * @param topicsReady creates the service's topics if missing; true once they exist, false if Kafka cannot be
      *     asked (then the relay publishes nothing and asks again next round)
      */
@@ -76,6 +81,7 @@ public class OutboxRelay implements SmartLifecycle {
             PetitionEventCodec codec,
             OutboxProperties properties,
             List<String> collections,
+            Map<String, String> versionFields,
             MeterRegistry meters,
             Clock clock,
             BooleanSupplier topicsReady) {
@@ -85,6 +91,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.hints = new OutboxHints(mongo, clock);
         this.properties = properties;
         this.collections = List.copyOf(collections);
+        this.versionFields = Map.copyOf(versionFields);
         this.clock = clock;
         this.topicsReady = topicsReady;
         this.published = Counter.builder("gandan.outbox.published")
@@ -157,10 +164,12 @@ public class OutboxRelay implements SmartLifecycle {
         if (!entries.isEmpty()) {
             publish(entries);
             List<String> ids = entries.stream().map(e -> e.getString("eventId")).toList();
-            mongo.updateFirst(
-                    query(Criteria.where("_id").is(hint.aggregateId())),
-                    new Update().pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", ids))),
-                    hint.collection());
+            Update pull = new Update().pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", ids)));
+            String version = versionFields.get(hint.collection());
+            if (version != null) {
+                pull.inc(version, 1);
+            }
+            mongo.updateFirst(query(Criteria.where("_id").is(hint.aggregateId())), pull, hint.collection());
             published.increment(entries.size());
         }
         hints.release(hint, owner);
