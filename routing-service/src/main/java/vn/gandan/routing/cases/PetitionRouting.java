@@ -1,36 +1,51 @@
 package vn.gandan.routing.cases;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import vn.gandan.adminunits.AdminUnits;
-import vn.gandan.adminunits.Commune;
-import vn.gandan.events.AuthorityRef;
 import vn.gandan.events.PetitionRouted;
 import vn.gandan.events.PetitionRoutingFailed;
 import vn.gandan.events.PetitionSubmitted;
+import vn.gandan.routing.clock.WorkingCalendar;
+import vn.gandan.routing.rules.RoutingDecision;
+import vn.gandan.routing.rules.RoutingInputs;
+import vn.gandan.routing.rules.RoutingRules;
 
 /**
- * Decides who answers a petition. The first rule: the People's Committee of the petition's commune; a petition
- * without a known commune goes to its province's triage queue. Ordered, stored rules replace this later.
+ * Decides who answers a submitted petition, by the stored rules, starts its legal clock from the citizen's
+ * receipt, and emits at once what the clock already owes: an offline petition received weeks ago arrives overdue
+ * and, where policy says so, escalated. A petition the rules cannot place, or that intake flagged, goes to its
+ * province's triage queue with the reason; none is dropped.
  */
 @Service
 public class PetitionRouting {
 
-    static final String COMMUNE_RULE = "commune-people-committee";
-    static final int COMMUNE_RULE_VERSION = 1;
-
     private final Cases cases;
-    private final AdminUnits adminUnits;
+    private final CaseWriter writer;
+    private final RoutingRules rules;
+    private final CaseClocks clocks;
+    private final CaseDeadlines deadlines;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    PetitionRouting(Cases cases, Clock clock) {
+    PetitionRouting(
+            Cases cases,
+            CaseWriter writer,
+            RoutingRules rules,
+            CaseClocks clocks,
+            CaseDeadlines deadlines,
+            Clock clock,
+            MeterRegistry meters) {
         this.cases = cases;
-        this.adminUnits = AdminUnits.official();
+        this.writer = writer;
+        this.rules = rules;
+        this.clocks = clocks;
+        this.deadlines = deadlines;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** Routes a submitted petition once; a replay of the same submission changes nothing. */
@@ -42,52 +57,91 @@ public class PetitionRouting {
         var place = submitted.place();
         Case routed = new Case(
                 petitionId,
+                submitted.trackingCode(),
                 place.provinceCode(),
                 place.communeCode(),
                 submitted.kind(),
                 submitted.category(),
+                submitted.details(),
                 submitted.receivedAt());
         Instant now = clock.instant();
-        var commune =
-                place.hasCommune() ? adminUnits.commune(place.communeCode()) : java.util.Optional.<Commune>empty();
-        if (commune.isPresent()) {
-            AuthorityRef authority = peoplesCommitteeOf(commune.get());
-            var decision = new Case.Decision(
-                    COMMUNE_RULE,
-                    COMMUNE_RULE_VERSION,
-                    Map.of("communeCode", commune.get().code()),
-                    adminUnits.dataVersion(),
-                    null);
-            routed.assign(
-                    authority,
-                    decision,
+        RoutingDecision decision = rules.decide(inputsOf(routed));
+        if (submitted.triageReason() != null) {
+            // Intake already knows a person must look (an ambiguous address, a point without a commune).
+            decision = RoutingDecision.triage(
+                    submitted.triageReason(),
+                    "Intake asked for triage: " + submitted.triageReason(),
+                    decision.ruleId(),
+                    decision.ruleVersion(),
+                    decision.matched(),
+                    decision.adminUnitsVersion(),
+                    decision.directoryVersion());
+        }
+        Case.Decision why = explanation(decision);
+        if (decision.isAssigned()) {
+            StepClock first = clocks.first(routed, now);
+            routed.route(
+                    decision.authority().ref(),
+                    why,
+                    first,
                     now,
+                    Case.SYSTEM,
                     new PetitionRouted(
                             UUID.randomUUID(),
                             submitted.petitionId(),
                             now,
-                            authority,
+                            decision.authority().ref(),
                             place,
-                            COMMUNE_RULE,
-                            COMMUNE_RULE_VERSION));
+                            decision.ruleId(),
+                            decision.ruleVersion(),
+                            first.toEvent()));
+            deadlines.fireDue(routed, now);
         } else {
-            String reason = place.hasCommune() ? "commune_unknown" : "commune_missing";
-            String detail = place.hasCommune()
-                    ? "Commune " + place.communeCode() + " is not in the admin-unit data"
-                    : "The address did not resolve to a commune";
             routed.sendToTriage(
-                    new Case.Decision(null, 0, Map.of(), adminUnits.dataVersion(), reason),
+                    why,
                     now,
-                    new PetitionRoutingFailed(UUID.randomUUID(), submitted.petitionId(), now, place, reason, detail));
+                    new PetitionRoutingFailed(
+                            UUID.randomUUID(),
+                            submitted.petitionId(),
+                            now,
+                            place,
+                            decision.reason(),
+                            decision.detail() == null ? decision.reason() : decision.detail()));
         }
         try {
-            cases.insert(routed);
+            writer.insert(routed);
         } catch (DuplicateKeyException alreadyRouted) {
             // The same submission delivered twice at once: the first decision stands.
+            return;
         }
+        meters.counter(
+                        "gandan.routing.decisions",
+                        "rule",
+                        decision.ruleId() == null ? "none" : decision.ruleId(),
+                        "outcome",
+                        decision.isAssigned() ? "assigned" : "triage")
+                .increment();
     }
 
-    static AuthorityRef peoplesCommitteeOf(Commune commune) {
-        return new AuthorityRef("ubnd-" + commune.code(), "Ủy ban nhân dân " + commune.name(), commune.code());
+    static RoutingInputs inputsOf(Case c) {
+        return new RoutingInputs(
+                c.getKind(),
+                c.getCategory(),
+                c.getProvinceCode(),
+                c.getCommuneCode(),
+                c.getDetails(),
+                WorkingCalendar.localDate(c.getReceivedAt()));
+    }
+
+    static Case.Decision explanation(RoutingDecision d) {
+        return new Case.Decision(
+                d.ruleId(),
+                d.ruleVersion(),
+                d.matched(),
+                d.adminUnitsVersion(),
+                d.directoryVersion(),
+                d.reason(),
+                d.detail(),
+                d.notes());
     }
 }

@@ -43,14 +43,14 @@ public final class LegalClock {
      * @throws IllegalArgumentException if the step runs from acceptance instead
      * @throws NoPolicyInForceException if no policy was in force on the day of receipt
      */
-    public Deadline start(PetitionKind kind, ClockStep step, Instant receivedAt, Circumstances circumstances) {
+    public LegalDeadline start(PetitionKind kind, ClockStep step, Instant receivedAt, Circumstances circumstances) {
         ClockPolicy policy = policyFor(kind, step, receivedAt);
         if (policy.startsOn() != ClockStart.RECEIPT) {
             throw new IllegalArgumentException(kind.code() + " " + step.code() + " runs from "
                     + policy.startsOn().code() + ": give the instant of it to start(kind, step, receivedAt, "
                     + "startedAt, circumstances)");
         }
-        return new Deadline(calendar, policy, circumstances, receivedAt, receivedAt, List.of(), List.of());
+        return new LegalDeadline(calendar, policy, circumstances, receivedAt, receivedAt, List.of(), List.of());
     }
 
     /**
@@ -61,7 +61,7 @@ public final class LegalClock {
      *     step that runs from the receipt
      * @throws NoPolicyInForceException if no policy was in force on the day of receipt
      */
-    public Deadline start(
+    public LegalDeadline start(
             PetitionKind kind, ClockStep step, Instant receivedAt, Instant startedAt, Circumstances circumstances) {
         ClockPolicy policy = policyFor(kind, step, receivedAt);
         if (startedAt.isBefore(receivedAt)) {
@@ -72,6 +72,40 @@ public final class LegalClock {
             throw new IllegalArgumentException(
                     kind.code() + " " + step.code() + " runs from the receipt: it starts at receivedAt");
         }
-        return new Deadline(calendar, policy, circumstances, receivedAt, startedAt, List.of(), List.of());
+        return new LegalDeadline(calendar, policy, circumstances, receivedAt, startedAt, List.of(), List.of());
+    }
+
+    /**
+     * Starts a step again for a new authority that receives the case later (a transfer, an escalation, an operator
+     * moving it out of triage into a body's hands): the period runs from {@code receivedAgainAt}, the policy is
+     * still the one in force when the petition was first received.
+     *
+     * @throws NoPolicyInForceException if no policy was in force on the day of receipt
+     */
+    public LegalDeadline restart(
+            PetitionKind kind,
+            ClockStep step,
+            Instant receivedAt,
+            Instant receivedAgainAt,
+            Circumstances circumstances) {
+        ClockPolicy policy = policyFor(kind, step, receivedAt);
+        Instant start = receivedAgainAt.isBefore(receivedAt) ? receivedAt : receivedAgainAt;
+        return new LegalDeadline(calendar, policy, circumstances, receivedAt, start, List.of(), List.of());
+    }
+
+    /**
+     * A deadline as stored with its case: the policy version it was computed with, and what was recorded since.
+     *
+     * @throws NoPolicyInForceException if {@code policyId} names no bundled policy (data removed since)
+     */
+    public LegalDeadline rebuild(
+            String policyId,
+            Circumstances circumstances,
+            Instant receivedAt,
+            Instant startedAt,
+            List<Pause> pauses,
+            List<Extension> extensions) {
+        ClockPolicy policy = policies.byId(policyId).orElseThrow(() -> new NoPolicyInForceException(policyId));
+        return new LegalDeadline(calendar, policy, circumstances, receivedAt, startedAt, pauses, extensions);
     }
 }

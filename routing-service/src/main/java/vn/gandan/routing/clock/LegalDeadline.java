@@ -25,7 +25,7 @@ import java.util.Objects;
  *
  * <p>Queries take the instant they are asked at and see only what was recorded by then.
  */
-public final class Deadline {
+public final class LegalDeadline {
 
     private final WorkingCalendar calendar;
     private final ClockPolicy policy;
@@ -35,7 +35,7 @@ public final class Deadline {
     private final List<Pause> pauses;
     private final List<Extension> extensions;
 
-    Deadline(
+    LegalDeadline(
             WorkingCalendar calendar,
             ClockPolicy policy,
             Circumstances circumstances,
@@ -147,7 +147,7 @@ public final class Deadline {
      * @param reason why, e.g. {@link Pause#WAITING_FOR_CITIZEN}
      * @throws IllegalStateException if the clock is already paused or has already run out
      */
-    public Deadline pause(Instant from, String reason) {
+    public LegalDeadline pause(Instant from, String reason) {
         Objects.requireNonNull(from, "from");
         if (!pauses.isEmpty()) {
             Pause last = pauses.get(pauses.size() - 1);
@@ -172,7 +172,7 @@ public final class Deadline {
     }
 
     /** @throws IllegalStateException if the clock is not paused */
-    public Deadline resume(Instant at) {
+    public LegalDeadline resume(Instant at) {
         Objects.requireNonNull(at, "at");
         if (pauses.isEmpty() || !pauses.get(pauses.size() - 1).isOpen()) {
             throw new IllegalStateException("the clock is not paused");
@@ -189,7 +189,7 @@ public final class Deadline {
      * @throws ExtensionRefusedException if the law allows no extension here, no further one, not that long, or
      *     the period has already run out
      */
-    public Deadline extend(Instant grantedAt, int days, String reason) {
+    public LegalDeadline extend(Instant grantedAt, int days, String reason) {
         Extension extension = new Extension(grantedAt, days, reason);
         if (grantedAt.isBefore(startedAt)) {
             throw new IllegalArgumentException(
@@ -210,13 +210,13 @@ public final class Deadline {
      *
      * @throws ExtensionRefusedException if the extensions already granted are more than the law allows then
      */
-    public Deadline reclassify(Circumstances newCircumstances) {
+    public LegalDeadline reclassify(Circumstances newCircumstances) {
         checkAllowed(newCircumstances, extensions);
         return with(newCircumstances, pauses, extensions);
     }
 
-    private Deadline with(Circumstances newCircumstances, List<Pause> newPauses, List<Extension> newExtensions) {
-        return new Deadline(calendar, policy, newCircumstances, receivedAt, startedAt, newPauses, newExtensions);
+    private LegalDeadline with(Circumstances newCircumstances, List<Pause> newPauses, List<Extension> newExtensions) {
+        return new LegalDeadline(calendar, policy, newCircumstances, receivedAt, startedAt, newPauses, newExtensions);
     }
 
     private void checkAllowed(Circumstances newCircumstances, List<Extension> granted) {
@@ -297,7 +297,7 @@ public final class Deadline {
 
     @Override
     public String toString() {
-        return "Deadline[" + policy.id() + ", " + circumstances + ", started " + startedAt + ", " + pauses.size()
+        return "LegalDeadline[" + policy.id() + ", " + circumstances + ", started " + startedAt + ", " + pauses.size()
                 + " pause(s), " + extensions.size() + " extension(s)]";
     }
 }

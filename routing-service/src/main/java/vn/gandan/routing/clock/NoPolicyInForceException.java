@@ -9,4 +9,9 @@ public class NoPolicyInForceException extends RuntimeException {
     public NoPolicyInForceException(PetitionKind kind, ClockStep step, LocalDate receivedOn) {
         super("no " + kind.code() + " " + step.code() + " time limit in force on " + receivedOn);
     }
+
+    /** A case names a policy version the bundled data no longer has. */
+    public NoPolicyInForceException(String policyId) {
+        super("no bundled time limit " + policyId);
+    }
 }

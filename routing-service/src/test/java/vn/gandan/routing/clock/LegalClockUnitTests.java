@@ -29,7 +29,7 @@ class LegalClockUnitTests {
         // Received Thu 12 Feb 2026 (not counted). Working days: Fri 13 Feb (1); Sat 14 – Sun 22 Feb are the
         // weekends and Tết (16–20 Feb); Mon 23 (2), Tue 24 (3), Wed 25 (4), Thu 26 (5), Fri 27 (6),
         // Mon 2 Mar (7), Tue 3 (8), Wed 4 (9), Thu 5 Mar (10).
-        Deadline reply = clock.start(
+        LegalDeadline reply = clock.start(
                 PetitionKind.RECOMMENDATION, ClockStep.REPLY, at("2026-02-12T15:00"), Circumstances.ORDINARY);
 
         assertThat(reply.dueDate()).isEqualTo(day("2026-03-05"));
@@ -42,7 +42,7 @@ class LegalClockUnitTests {
     @Test
     void aComplaintReceived30June2026Gets10WorkingDaysForAcceptance() {
         // Tue 30 Jun not counted; Wed 1 (1), Thu 2, Fri 3, Mon 6 (4) … Fri 10 (8), Mon 13 (9), Tue 14 Jul (10).
-        Deadline acceptance = clock.start(
+        LegalDeadline acceptance = clock.start(
                 PetitionKind.COMPLAINT, ClockStep.ACCEPTANCE, at("2026-06-30T10:00"), Circumstances.ORDINARY);
 
         assertThat(acceptance.policy().limit()).isEqualTo(10);
@@ -52,7 +52,7 @@ class LegalClockUnitTests {
     @Test
     void aComplaintReceived1July2026Gets7WorkingDaysForAcceptance() {
         // Wed 1 Jul not counted; Thu 2 (1), Fri 3 (2), Mon 6 (3) … Fri 10 Jul (7).
-        Deadline acceptance = clock.start(
+        LegalDeadline acceptance = clock.start(
                 PetitionKind.COMPLAINT, ClockStep.ACCEPTANCE, at("2026-07-01T10:00"), Circumstances.ORDINARY);
 
         assertThat(acceptance.policy().limit()).isEqualTo(7);
@@ -62,7 +62,7 @@ class LegalClockUnitTests {
     @Test
     void theReceiptDayIsTheLocalDateInVietNam() {
         // 17:30 UTC on 30 June is 00:30 on 1 July in Hà Nội: the new version applies.
-        Deadline acceptance = clock.start(
+        LegalDeadline acceptance = clock.start(
                 PetitionKind.COMPLAINT,
                 ClockStep.ACCEPTANCE,
                 Instant.parse("2026-06-30T17:30:00Z"),
@@ -74,7 +74,7 @@ class LegalClockUnitTests {
 
     @Test
     void aCaseKeepsThePolicyInForceWhenItWasReceivedWhateverItsLaterSteps() {
-        Deadline resolution = clock.start(
+        LegalDeadline resolution = clock.start(
                 PetitionKind.COMPLAINT,
                 ClockStep.FIRST_RESOLUTION,
                 at("2026-06-30T10:00"),
@@ -91,7 +91,7 @@ class LegalClockUnitTests {
     @Test
     void aCalendarDayPeriodEndingOnASundayEndsOnMonday() {
         // Accepted Fri 2 Oct 2026 + 30 days = Sun 1 Nov 2026 → Mon 2 Nov.
-        Deadline resolution = firstResolutionAcceptedOn("2026-10-02T09:00");
+        LegalDeadline resolution = firstResolutionAcceptedOn("2026-10-02T09:00");
 
         assertThat(resolution.dueDate()).isEqualTo(day("2026-11-02"));
     }
@@ -106,7 +106,7 @@ class LegalClockUnitTests {
 
     @Test
     void aComplexComplaintInARemoteAreaGetsSixtyDays() {
-        Deadline resolution = clock.start(
+        LegalDeadline resolution = clock.start(
                 PetitionKind.COMPLAINT,
                 ClockStep.FIRST_RESOLUTION,
                 at("2026-03-01T09:00"),
@@ -131,11 +131,11 @@ class LegalClockUnitTests {
 
     @Test
     void aComplexDenunciationMayBeExtendedOnceByThirtyDays() {
-        Deadline resolution = denunciationResolution(Complexity.COMPLEX);
+        LegalDeadline resolution = denunciationResolution(Complexity.COMPLEX);
         // Accepted Mon 2 Mar 2026 + 30 = Wed 1 Apr.
         assertThat(resolution.dueDate()).isEqualTo(day("2026-04-01"));
 
-        Deadline extended = resolution.extend(at("2026-03-25T09:00"), 30, "verification in two provinces");
+        LegalDeadline extended = resolution.extend(at("2026-03-25T09:00"), 30, "verification in two provinces");
         // + 60 = Fri 1 May (holiday) → Mon 4 May.
         assertThat(extended.dueDate()).isEqualTo(day("2026-05-04"));
 
@@ -147,7 +147,7 @@ class LegalClockUnitTests {
 
     @Test
     void anEspeciallyComplexDenunciationMayBeExtendedTwiceButNotAThirdTime() {
-        Deadline twice = denunciationResolution(Complexity.ESPECIALLY_COMPLEX)
+        LegalDeadline twice = denunciationResolution(Complexity.ESPECIALLY_COMPLEX)
                 .extend(at("2026-03-25T09:00"), 30, "first")
                 .extend(at("2026-04-28T09:00"), 30, "second");
 
@@ -184,7 +184,7 @@ class LegalClockUnitTests {
 
     @Test
     void reclassifyingACaseKeepsOnlyExtensionsTheLawStillAllows() {
-        Deadline twice = denunciationResolution(Complexity.ESPECIALLY_COMPLEX)
+        LegalDeadline twice = denunciationResolution(Complexity.ESPECIALLY_COMPLEX)
                 .extend(at("2026-03-25T09:00"), 30, "first")
                 .extend(at("2026-04-28T09:00"), 30, "second");
 
@@ -200,19 +200,19 @@ class LegalClockUnitTests {
     @Test
     void waitingForTheCitizenMovesAWorkingDayDeadlineByTheWorkingDaysPaused() {
         // Received Mon 2 Mar 2026: Tue 3 (1) … Mon 16 Mar (10) without a pause.
-        Deadline reply = clock.start(
+        LegalDeadline reply = clock.start(
                 PetitionKind.RECOMMENDATION, ClockStep.REPLY, at("2026-03-02T09:00"), Circumstances.ORDINARY);
         assertThat(reply.dueDate()).isEqualTo(day("2026-03-16"));
 
         // Paused Wed 4 Mar, resumed Mon 9 Mar: Thu 5, Fri 6 and Mon 9 do not count (Wed 4 did, as the
         // pause came during it); the clock runs again from Tue 10. Three working days later: Thu 19 Mar.
-        Deadline paused = reply.pause(at("2026-03-04T09:00"), Pause.WAITING_FOR_CITIZEN);
+        LegalDeadline paused = reply.pause(at("2026-03-04T09:00"), Pause.WAITING_FOR_CITIZEN);
         assertThat(paused.isPaused(at("2026-03-06T09:00"))).isTrue();
         assertThat(paused.isOverdue(at("2026-03-06T09:00"))).isFalse();
         assertThat(paused.dueDate(at("2026-03-06T09:00"))).isEqualTo(day("2026-03-18"));
         assertThatThrownBy(paused::dueDate).isInstanceOf(IllegalStateException.class);
 
-        Deadline resumed = paused.resume(at("2026-03-09T10:00"));
+        LegalDeadline resumed = paused.resume(at("2026-03-09T10:00"));
         assertThat(resumed.dueDate()).isEqualTo(day("2026-03-19"));
         assertThat(resumed.pauses()).singleElement().satisfies(pause -> {
             assertThat(pause.reason()).isEqualTo("waiting_for_citizen");
@@ -225,7 +225,7 @@ class LegalClockUnitTests {
     @Test
     void waitingForTheCitizenMovesACalendarDayDeadlineByTheDaysPaused() {
         // Accepted Mon 2 Mar 2026 + 30 = Wed 1 Apr; paused Tue 10 – Sun 15 Mar takes out 11–15 Mar (5 days).
-        Deadline resolution = firstResolutionAcceptedOn("2026-03-02T09:00")
+        LegalDeadline resolution = firstResolutionAcceptedOn("2026-03-02T09:00")
                 .pause(at("2026-03-10T09:00"), Pause.WAITING_FOR_CITIZEN)
                 .resume(at("2026-03-15T18:00"));
 
@@ -234,7 +234,7 @@ class LegalClockUnitTests {
 
     @Test
     void aPauseAndResumptionOnTheSameDayMoveNothing() {
-        Deadline reply = clock.start(
+        LegalDeadline reply = clock.start(
                         PetitionKind.RECOMMENDATION, ClockStep.REPLY, at("2026-03-02T09:00"), Circumstances.ORDINARY)
                 .pause(at("2026-03-04T09:00"), Pause.WAITING_FOR_CITIZEN)
                 .resume(at("2026-03-04T16:00"));
@@ -244,7 +244,7 @@ class LegalClockUnitTests {
 
     @Test
     void aPeriodThatHasRunOutCannotBePaused() {
-        Deadline reply = clock.start(
+        LegalDeadline reply = clock.start(
                 PetitionKind.RECOMMENDATION, ClockStep.REPLY, at("2026-03-02T09:00"), Circumstances.ORDINARY);
 
         assertThatThrownBy(() -> reply.pause(at("2026-03-17T09:00"), Pause.WAITING_FOR_CITIZEN))
@@ -258,7 +258,8 @@ class LegalClockUnitTests {
         Clock now = Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), WorkingCalendar.ZONE);
         Instant receivedAt = now.instant().minus(Duration.ofDays(40)); // Fri 16 Oct 2026, 10:00 in Hà Nội
 
-        Deadline reply = clock.start(PetitionKind.RECOMMENDATION, ClockStep.REPLY, receivedAt, Circumstances.ORDINARY);
+        LegalDeadline reply =
+                clock.start(PetitionKind.RECOMMENDATION, ClockStep.REPLY, receivedAt, Circumstances.ORDINARY);
 
         // Mon 19 (1) … Fri 23 (5), Mon 26 (6) … Fri 30 Oct (10).
         assertThat(reply.dueDate()).isEqualTo(day("2026-10-30"));
@@ -269,7 +270,7 @@ class LegalClockUnitTests {
 
     @Test
     void remainingCountsInThePeriodsUnit() {
-        Deadline reply = clock.start(
+        LegalDeadline reply = clock.start(
                 PetitionKind.RECOMMENDATION, ClockStep.REPLY, at("2026-03-02T09:00"), Circumstances.ORDINARY);
 
         assertThat(reply.remaining(at("2026-03-13T09:00"))).isEqualTo(new Remaining(1, DayUnit.WORKING_DAYS, false));
@@ -281,20 +282,20 @@ class LegalClockUnitTests {
     void aDeadlineInAYearWithoutDataIsComputedOnTheFallbackAndFlaggedApproximate() {
         // Fri 26 Apr 2030: Mon 29 (1); 30 Apr and 1 May are fixed-date holidays; Thu 2 (2), Fri 3 (3),
         // Mon 6 (4) … Fri 10 (8), Mon 13 (9), Tue 14 May (10).
-        Deadline reply = clock.start(
+        LegalDeadline reply = clock.start(
                 PetitionKind.RECOMMENDATION, ClockStep.REPLY, at("2030-04-26T09:00"), Circumstances.ORDINARY);
 
         assertThat(reply.dueDate()).isEqualTo(day("2030-05-14"));
         assertThat(reply.isApproximate(at("2030-04-26T09:00"))).isTrue();
 
         // Tue 28 Dec 2027 runs into 2028, which has no data yet; 1 Jan 2028 (Sat) is taken on Mon 3 Jan.
-        Deadline acrossTheYear = clock.start(
+        LegalDeadline acrossTheYear = clock.start(
                 PetitionKind.RECOMMENDATION, ClockStep.REPLY, at("2027-12-28T09:00"), Circumstances.ORDINARY);
         assertThat(acrossTheYear.dueDate()).isEqualTo(day("2028-01-12"));
         assertThat(acrossTheYear.isApproximate(at("2027-12-28T09:00"))).isTrue();
     }
 
-    static Deadline firstResolutionAcceptedOn(String acceptedAt) {
+    static LegalDeadline firstResolutionAcceptedOn(String acceptedAt) {
         Instant accepted = at(acceptedAt);
         return clock.start(
                 PetitionKind.COMPLAINT,
@@ -304,7 +305,7 @@ class LegalClockUnitTests {
                 Circumstances.ORDINARY);
     }
 
-    static Deadline denunciationResolution(Complexity complexity) {
+    static LegalDeadline denunciationResolution(Complexity complexity) {
         return clock.start(
                 PetitionKind.DENUNCIATION,
                 ClockStep.RESOLUTION,

@@ -1,0 +1,102 @@
+package vn.gandan.routing.cases;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * When each open case next owes a deadline alert: a small collection (one entry per case that owes one), so the
+ * scheduler never scans the cases (the embedded store uses only {@code _id} and unique indexes), and leases, so
+ * several instances share the work with one owner per case at a time.
+ *
+ * <p>A timer is only a hint: the case document holds the truth (which alerts fired), so a timer that fires early
+ * or twice emits nothing new. It is written before the case, and only ever earlier ({@code $min}), so a crash
+ * between the two writes leaves a timer that fires too early, never one that is missing.
+ */
+@Component
+class CaseTimers {
+
+    static final String COLLECTION = "case_timers";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    CaseTimers(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    record Timer(String petitionId, Instant at) {}
+
+    /** The case owes an alert at {@code at} or earlier; nothing when it owes none. */
+    void dueBy(String petitionId, Instant at) {
+        if (at != null) {
+            mongo.upsert(query(where("_id").is(petitionId)), new Update().min("at", at), COLLECTION);
+        }
+    }
+
+    List<Timer> due(int limit) {
+        return mongo.find(query(where("at").lte(clock.instant())).limit(limit), Document.class, COLLECTION).stream()
+                .map(d -> new Timer(d.getString("_id"), d.getDate("at").toInstant()))
+                .toList();
+    }
+
+    /** Takes the lease on a due timer; false if another instance holds it or it changed meanwhile. */
+    boolean claim(Timer timer, String owner, Duration lease) {
+        Instant now = clock.instant();
+        Query free = query(where("_id")
+                .is(timer.petitionId())
+                .and("at")
+                .is(timer.at())
+                .orOperator(
+                        where("leaseUntil").exists(false), where("leaseUntil").lt(now)));
+        Update take = new Update().set("leaseUntil", now.plus(lease)).set("owner", owner);
+        return mongo.findAndModify(
+                        free, take, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
+                != null;
+    }
+
+    /**
+     * After the owner handled the case: the next alert, or none. Left alone if an action moved the timer
+     * meanwhile (it set an earlier {@code at}), which the next round handles.
+     */
+    void handled(Timer timer, String owner, Instant next) {
+        Query mine = query(where("_id")
+                .is(timer.petitionId())
+                .and("at")
+                .is(timer.at())
+                .and("owner")
+                .is(owner));
+        boolean done = next == null
+                ? mongo.remove(mine, COLLECTION).getDeletedCount() > 0
+                : mongo.updateFirst(
+                                        mine,
+                                        new Update()
+                                                .set("at", next)
+                                                .unset("leaseUntil")
+                                                .unset("owner"),
+                                        COLLECTION)
+                                .getModifiedCount()
+                        > 0;
+        if (!done) {
+            mongo.updateFirst(
+                    query(where("_id").is(timer.petitionId()).and("owner").is(owner)),
+                    new Update().unset("leaseUntil").unset("owner"),
+                    COLLECTION);
+        }
+    }
+
+    long count() {
+        return mongo.estimatedCount(COLLECTION);
+    }
+}

@@ -1,0 +1,36 @@
+package vn.gandan.routing.cases;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.function.Consumer;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import vn.gandan.routing.rules.RoutedPetitions;
+
+/** The cases routing holds, as the what-if simulation reads them: inputs and current authority only. */
+@Component
+class StoredPetitions implements RoutedPetitions {
+
+    private final MongoTemplate mongo;
+
+    StoredPetitions(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public void forEach(String provinceCode, int limit, Consumer<RoutedPetition> each) {
+        Query query = provinceCode == null
+                ? new Query()
+                : Query.query(where("provinceCode").is(provinceCode));
+        query.with(Sort.by("_id")).limit(limit);
+        query.fields().exclude("history", "outbox", "alerts");
+        try (var stream = mongo.stream(query, Case.class)) {
+            stream.forEach(c -> each.accept(new RoutedPetition(
+                    c.getPetitionId(),
+                    PetitionRouting.inputsOf(c),
+                    c.getAuthority() == null ? null : c.getAuthority().id())));
+        }
+    }
+}
