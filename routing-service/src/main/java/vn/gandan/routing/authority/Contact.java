@@ -18,4 +18,10 @@ public record Contact(String role, String name, String email, String phone) {
     public Contact {
         Objects.requireNonNull(role, "role");
     }
+
+    /** Never the email or phone: an authority, and so its contacts, can end up in a log line. */
+    @Override
+    public String toString() {
+        return "Contact[role=" + role + "]";
+    }
 }
