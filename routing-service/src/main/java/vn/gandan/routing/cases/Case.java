@@ -59,6 +59,7 @@ public class Case {
     /**
      * Why the case went where it went: enough to reproduce the decision.
      *
+     * @param authorityId the authority decided on; null for triage
      * @param ruleId null when no rule matched; {@code operator} when a person assigned it
      * @param matched the inputs the rule matched on
      * @param adminUnitsVersion the admin-unit data the decision was made with
@@ -68,6 +69,7 @@ public class Case {
      * @param notes what else shaped it, e.g. a conflict of interest
      */
     public record Decision(
+            String authorityId,
             String ruleId,
             int ruleVersion,
             Map<String, String> matched,

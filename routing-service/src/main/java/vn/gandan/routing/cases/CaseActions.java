@@ -282,6 +282,7 @@ public class CaseActions {
             Authority to = target(c, caller, toAuthorityId);
             StepClock first = clocks.first(c, now);
             var why = new Case.Decision(
+                    to.id(),
                     OPERATOR_RULE,
                     0,
                     Map.of("assignedBy", caller.name()),

@@ -135,6 +135,7 @@ public class PetitionRouting {
 
     static Case.Decision explanation(RoutingDecision d) {
         return new Case.Decision(
+                d.authorityId(),
                 d.ruleId(),
                 d.ruleVersion(),
                 d.matched(),

@@ -9,7 +9,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import vn.gandan.routing.rules.RoutedPetitions;
 
-/** The cases routing holds, as the what-if simulation reads them: inputs and current authority only. */
+/**
+ * The cases routing holds, as the what-if simulation reads them: their inputs and the authority their routing
+ * decision chose (not where transfers and escalations took them since, which no rule decides).
+ */
 @Component
 class StoredPetitions implements RoutedPetitions {
 
@@ -30,7 +33,7 @@ class StoredPetitions implements RoutedPetitions {
             stream.forEach(c -> each.accept(new RoutedPetition(
                     c.getPetitionId(),
                     PetitionRouting.inputsOf(c),
-                    c.getAuthority() == null ? null : c.getAuthority().id())));
+                    c.getDecision() == null ? null : c.getDecision().authorityId())));
         }
     }
 }

@@ -11,7 +11,7 @@ public interface RoutedPetitions {
     /**
      * A stored petition: its inputs and where it is now.
      *
-     * @param currentAuthorityId null while it waits in triage
+     * @param currentAuthorityId the authority its routing decision chose (or an operator assigned); null for triage
      */
     record RoutedPetition(String petitionId, RoutingInputs inputs, String currentAuthorityId) {}
 

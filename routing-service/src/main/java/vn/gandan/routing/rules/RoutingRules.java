@@ -1,7 +1,6 @@
 package vn.gandan.routing.rules;
 
 import java.util.List;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,15 +20,11 @@ public class RoutingRules {
     private record Live(RuleSet rules, long revision) {}
 
     private final RuleStore store;
-    private final Supplier<AuthorityDirectory> directory;
+    private final AuthorityDirectory directory;
     private volatile Live live;
 
     @Autowired
-    RoutingRules(RuleStore store, DirectoryAccess directory) {
-        this(store, (Supplier<AuthorityDirectory>) directory);
-    }
-
-    RoutingRules(RuleStore store, Supplier<AuthorityDirectory> directory) {
+    RoutingRules(RuleStore store, AuthorityDirectory directory) {
         this.store = store;
         this.directory = directory;
     }
@@ -40,12 +35,12 @@ public class RoutingRules {
      * @throws IllegalStateException before the rules were first loaded (the service does not start without them)
      */
     public RoutingDecision decide(RoutingInputs inputs) {
-        return live().decide(inputs, directory.get());
+        return live().decide(inputs, directory);
     }
 
     /** Where the petition would go by a draft set, e.g. one under review; nothing is stored. */
     public RoutingDecision decide(RoutingInputs inputs, RuleSet draft) {
-        return draft.decide(inputs, directory.get());
+        return draft.decide(inputs, directory);
     }
 
     /**

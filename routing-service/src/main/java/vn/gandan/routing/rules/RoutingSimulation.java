@@ -3,13 +3,10 @@ package vn.gandan.routing.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import vn.gandan.adminunits.AdminUnits;
 import vn.gandan.support.web.FieldReason;
 import vn.gandan.support.web.InvalidRequestException;
-import vn.gandan.support.web.Reason;
 
 /**
  * What-if: where the stored petitions would go by a draft rule set, compared with where they are now. Reads
@@ -33,13 +30,13 @@ public class RoutingSimulation {
 
     private final RuleValidation validation;
     private final RoutingRules rules;
-    private final ObjectProvider<RoutedPetitions> petitions;
+    private final RoutedPetitions petitions;
     private final RoutingRulesProperties properties;
 
     RoutingSimulation(
             RuleValidation validation,
             RoutingRules rules,
-            ObjectProvider<RoutedPetitions> petitions,
+            RoutedPetitions petitions,
             RoutingRulesProperties properties) {
         this.validation = validation;
         this.rules = rules;
@@ -50,8 +47,7 @@ public class RoutingSimulation {
     /**
      * @param provinceCode null for every province
      * @param limit how many changes to list, 1..{@code simulation-max-changes}
-     * @throws InvalidRequestException 400 listing every problem of the draft, province and limit; 503 while no
-     *     {@link RoutedPetitions} is wired
+     * @throws InvalidRequestException 400 listing every problem of the draft, province and limit
      */
     public Result simulate(List<RoutingRule> draft, String provinceCode, int limit) {
         List<FieldReason> problems = new ArrayList<>(validation.problems(draft));
@@ -66,15 +62,10 @@ public class RoutingSimulation {
                     String.valueOf(properties.simulationMaxChanges())));
         }
         RoutingRuleBook.requireValid(problems);
-        RoutedPetitions stored = petitions.getIfAvailable();
-        if (stored == null) {
-            throw InvalidRequestException.of(
-                    HttpStatus.SERVICE_UNAVAILABLE, Reason.of(RuleValidation.CODE + "simulation.unavailable"));
-        }
         RuleSet set = RuleSet.of(draft);
         List<Change> changes = new ArrayList<>();
         int[] counts = new int[2]; // evaluated, changed
-        stored.forEach(provinceCode, properties.simulationMaxPetitions(), petition -> {
+        petitions.forEach(provinceCode, properties.simulationMaxPetitions(), petition -> {
             counts[0]++;
             RoutingDecision decision = rules.decide(petition.inputs(), set);
             if (!Objects.equals(decision.authorityId(), petition.currentAuthorityId())) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -31,16 +30,12 @@ public class RuleValidation {
     /** A fixed authority must exist today where the admin is, whatever the server's zone. */
     private static final ZoneId VIET_NAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
-    private final Supplier<AuthorityDirectory> directory;
+    private final AuthorityDirectory directory;
     private final Clock clock;
     private final AdminUnits adminUnits = AdminUnits.official();
 
     @Autowired
-    RuleValidation(DirectoryAccess directory, Clock clock) {
-        this((Supplier<AuthorityDirectory>) directory, clock);
-    }
-
-    RuleValidation(Supplier<AuthorityDirectory> directory, Clock clock) {
+    RuleValidation(AuthorityDirectory directory, Clock clock) {
         this.directory = directory;
         this.clock = clock;
     }
@@ -159,7 +154,7 @@ public class RuleValidation {
         }
         if (target.authorityId() != null) {
             LocalDate today = LocalDate.now(clock.withZone(VIET_NAM));
-            if (directory.get().find(target.authorityId(), today).isEmpty()) {
+            if (directory.find(target.authorityId(), today).isEmpty()) {
                 problems.add(FieldReason.of(at + ".authorityId", CODE + "authority.unknown", target.authorityId()));
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +36,12 @@ class PetitionRoutingIntegrationTests {
 
     @Autowired
     KafkaTemplate<Object, Object> kafka;
+
+    @Autowired
+    Cases cases;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @LocalServerPort
     int port;
@@ -114,13 +121,142 @@ class PetitionRoutingIntegrationTests {
                 .get("/api/v1/cases/" + id)
                 .json();
         assertThat(view.get("status").asString()).isEqualTo("triage");
-        assertThat(view.get("explanation").get("reason").asString()).isEqualTo("commune_missing");
+        // Intake already said why; its reason is the one an operator needs.
+        assertThat(view.get("explanation").get("reason").asString()).isEqualTo("address_unresolved");
         // The responder of Xã Hợp Minh has no business with a case nobody assigned to it.
         assertThat(Http.at(port)
                         .withBasic("responder", "responder")
                         .get("/api/v1/cases/" + id)
                         .status())
                 .isEqualTo(404);
+    }
+
+    JsonNode caseView(String id) {
+        return Http.at(port)
+                .withBasic("operator", "operator")
+                .get("/api/v1/cases/" + id)
+                .json();
+    }
+
+    @Test
+    void aDenunciationAboutACommunesOfficialGoesToTheLevelAboveThatCommune() throws Exception {
+        PetitionSubmitted event = Submissions.of(
+                PetitionKind.DENUNCIATION,
+                "officials.conduct",
+                Submissions.HOP_MINH,
+                Instant.now().minus(Duration.ofDays(1)),
+                Map.of("subjectAuthority", "UBND xã Hợp Minh"));
+        String id = event.petitionId().toString();
+        publish(event);
+
+        casesTopic.await(KafkaProbe.withKey(id), Duration.ofSeconds(20));
+        JsonNode view = caseView(id);
+        assertThat(view.get("authority").get("id").asString()).isEqualTo("ubnd-40");
+        assertThat(view.get("explanation")
+                        .get("matched")
+                        .get("subjectAuthority")
+                        .asString())
+                .isEqualTo("UBND xã Hợp Minh");
+        assertThat(view.get("explanation").get("notes").get(0).asString()).contains("conflict_of_interest");
+        assertThat(view.get("deadline").get("step").asString()).isEqualTo("acceptance");
+        assertThat(view.get("deadline").get("policyId").asString()).isEqualTo("denunciation.acceptance@2019-01-01");
+    }
+
+    @Test
+    void aComplaintAboutADecisionGoesToTheHeadOfTheBodyThatIssuedIt() throws Exception {
+        PetitionSubmitted named = Submissions.of(
+                PetitionKind.COMPLAINT,
+                "land.compensation",
+                Submissions.HOP_MINH,
+                Instant.now().minus(Duration.ofDays(2)),
+                Map.of("projectName", "Quốc lộ 7A", "issuingAuthority", "Sở Xây dựng Tỉnh Nghệ An"));
+        PetitionSubmitted unknown = Submissions.of(
+                PetitionKind.COMPLAINT,
+                "land.compensation",
+                Submissions.HOP_MINH,
+                Instant.now().minus(Duration.ofDays(2)),
+                Map.of("projectName", "Quốc lộ 7A", "issuingAuthority", "Ban quản lý dự án không ai biết"));
+        publish(named);
+        publish(unknown);
+
+        casesTopic.await(KafkaProbe.withKey(named.petitionId().toString()), Duration.ofSeconds(20));
+        JsonNode view = caseView(named.petitionId().toString());
+        assertThat(view.get("authority").get("id").asString()).isEqualTo("so-xay-dung-40");
+        assertThat(view.get("explanation")
+                        .get("matched")
+                        .get("issuingAuthority")
+                        .asString())
+                .isEqualTo("Sở Xây dựng Tỉnh Nghệ An");
+        assertThat(view.get("explanation").get("directoryVersion").asString()).isNotBlank();
+
+        var failed = casesTopic.await(KafkaProbe.withKey(unknown.petitionId().toString()), Duration.ofSeconds(20));
+        assertThat(KafkaProbe.header(failed, "ce_type")).contains("vn.gandan.petition.routing_failed.v1");
+        JsonNode triaged = caseView(unknown.petitionId().toString());
+        assertThat(triaged.get("status").asString()).isEqualTo("triage");
+        assertThat(triaged.get("explanation").get("reason").asString()).isEqualTo("issuing_authority_unknown");
+        assertThat(meters.find("gandan.routing.decisions")
+                        .tags("rule", "complaint-issuing-authority", "outcome", "triage")
+                        .counter())
+                .isNotNull()
+                .satisfies(c -> assertThat(c.count()).isPositive());
+    }
+
+    /**
+     * What-if over the cases really stored: a draft sending every infrastructure petition to the construction
+     * department changes exactly those the stored decisions sent elsewhere, counted here from the store itself.
+     */
+    @Test
+    void simulatesADraftRuleSetOverTheStoredCases() throws Exception {
+        PetitionSubmitted road = Submissions.of(
+                PetitionKind.RECOMMENDATION, "infrastructure.roads", Submissions.HOP_MINH, Instant.now());
+        PetitionSubmitted health =
+                Submissions.of(PetitionKind.RECOMMENDATION, "health", Submissions.HOP_MINH, Instant.now());
+        publish(road);
+        publish(health);
+        casesTopic.await(KafkaProbe.withKey(road.petitionId().toString()), Duration.ofSeconds(20));
+        casesTopic.await(KafkaProbe.withKey(health.petitionId().toString()), Duration.ofSeconds(20));
+
+        List<Case> stored = cases.findAll().stream()
+                .filter(c -> c.getProvinceCode().equals("40"))
+                .toList();
+        long expectedChanged = stored.stream()
+                .filter(c -> c.getCategory().startsWith("infrastructure."))
+                .filter(c -> !"so-xay-dung-40".equals(c.getDecision().authorityId()))
+                .count();
+
+        // The live rules as the API lists them, without their stored history, plus one more.
+        var live = Http.at(port)
+                .withBasic("admin", "admin")
+                .get("/api/v1/routing-rules")
+                .json();
+        StringBuilder rules = new StringBuilder("[");
+        live.forEach(rule -> rules.append("{\"id\":")
+                .append(rule.get("id"))
+                .append(",\"priority\":")
+                .append(rule.get("priority"))
+                .append(",\"enabled\":")
+                .append(rule.get("enabled"))
+                .append(",\"match\":")
+                .append(rule.get("match"))
+                .append(",\"target\":")
+                .append(rule.get("target"))
+                .append("},"));
+        String draft = rules
+                + "{\"id\":\"infrastructure-construction\",\"priority\":50,\"description\":\"what if\","
+                + "\"match\":{\"categories\":[\"infrastructure.*\"]},"
+                + "\"target\":{\"type\":\"provincial_department\",\"department\":\"construction\"}}]";
+        JsonNode result = Http.at(port)
+                .withBasic("operator", "operator")
+                .post("/api/v1/routing-rules/simulate", "{\"rules\":" + draft + ",\"limit\":1000}")
+                .json();
+
+        assertThat(result.get("evaluated").asInt()).isEqualTo(stored.size());
+        assertThat(result.get("changed").asLong()).isEqualTo(expectedChanged).isPositive();
+        List<String> changedIds = new java.util.ArrayList<>();
+        result.get("changes").forEach(c -> changedIds.add(c.get("petitionId").asString()));
+        assertThat(changedIds)
+                .contains(road.petitionId().toString())
+                .doesNotContain(health.petitionId().toString());
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** Stored petitions for the what-if simulation in tests, until the cases feature provides the real ones. */
+/** Stored petitions for the what-if simulation, chosen by the test so counts are exact in a shared store. */
 final class InMemoryRoutedPetitions implements RoutedPetitions {
 
     private final List<RoutedPetition> petitions = new CopyOnWriteArrayList<>();

@@ -45,7 +45,7 @@ class RoutingRulesBenchmark {
         for (int i = 0; i < GENERATED_RULES; i++) {
             rules.add(generatedRule(i));
         }
-        RuleValidation validation = new RuleValidation(TestAuthorities::official, java.time.Clock.systemUTC());
+        RuleValidation validation = new RuleValidation(TestAuthorities.official(), java.time.Clock.systemUTC());
         assertThat(validation.problems(rules))
                 .as("the generated rules are valid")
                 .isEmpty();

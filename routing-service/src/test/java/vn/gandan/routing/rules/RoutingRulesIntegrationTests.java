@@ -30,7 +30,6 @@ import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.gandan.events.PetitionKind;
-import vn.gandan.routing.authority.AuthorityDirectory;
 import vn.gandan.routing.rules.RoutedPetitions.RoutedPetition;
 import vn.gandan.testsupport.RealInfrastructure;
 
@@ -50,17 +49,11 @@ class RoutingRulesIntegrationTests {
     static final HttpClient client = HttpClient.newHttpClient();
 
     /**
-     * Stand-ins for the beans the authority and cases features provide. {@code @Primary} so they still win once
-     * those beans exist; whoever merges replaces them with the real ones.
+     * The petitions the simulation reads, chosen here so its counts are exact while other tests share the store;
+     * {@code CaseRoutingIntegrationTests} simulates over the real stored cases.
      */
     @TestConfiguration(proxyBeanMethods = false)
     static class Collaborators {
-
-        @Bean
-        @Primary
-        AuthorityDirectory testAuthorities() {
-            return TestAuthorities.official();
-        }
 
         @Bean
         @Primary

@@ -469,7 +469,7 @@ class RoutingRulesUnitTests {
 
         @Test
         void decidesOnADraftWithoutLoadingAnything() {
-            var rules = new RoutingRules(null, () -> directory);
+            var rules = new RoutingRules(null, directory);
             var draft =
                     List.of(rule("roads", 1, categories("infrastructure.*"), RuleTarget.department("construction")));
             assertThat(rules.decide(floodedCrossroads(), draft).authorityId()).isEqualTo("so-xay-dung-40");
@@ -479,7 +479,7 @@ class RoutingRulesUnitTests {
 
         @Test
         void refusesToDecideBeforeTheRulesAreLoaded() {
-            var rules = new RoutingRules(null, () -> directory);
+            var rules = new RoutingRules(null, directory);
             assertThatThrownBy(() -> rules.decide(floodedCrossroads())).isInstanceOf(IllegalStateException.class);
         }
 

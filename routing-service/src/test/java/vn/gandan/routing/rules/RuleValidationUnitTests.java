@@ -14,7 +14,7 @@ import vn.gandan.support.web.FieldReason;
 class RuleValidationUnitTests {
 
     final RuleValidation validation = new RuleValidation(
-            TestAuthorities::official, Clock.fixed(Instant.parse("2026-03-02T03:00:00Z"), ZoneOffset.UTC));
+            TestAuthorities.official(), Clock.fixed(Instant.parse("2026-03-02T03:00:00Z"), ZoneOffset.UTC));
 
     static final RuleTarget PROVINCE = RuleTarget.ofType("provincial_peoples_committee");
 
