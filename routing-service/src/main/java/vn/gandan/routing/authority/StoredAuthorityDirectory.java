@@ -3,6 +3,7 @@ package vn.gandan.routing.authority;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +32,18 @@ public class StoredAuthorityDirectory implements AuthorityDirectory {
         this.store = store;
         this.adminUnits = adminUnits;
         this.clock = clock;
+    }
+
+    /**
+     * The directory as generated from the official admin units, with {@code extra} bodies added (or replacing
+     * generated ones of the same id), held in memory and never stored: for tests, tools and benchmarks.
+     */
+    public static StoredAuthorityDirectory generated(Clock clock, Authority... extra) {
+        List<AuthorityHistory> bodies = new ArrayList<>(GeneratedAuthorities.of(AdminUnits.official()));
+        for (Authority body : extra) {
+            bodies.add(new AuthorityHistory(body.id(), body.provinceCode(), List.of(body), null));
+        }
+        return inMemory(bodies, AdminUnits.official(), clock);
     }
 
     /** A directory of the given bodies that never reads a store: for tests and tools. */

@@ -21,6 +21,7 @@ import vn.gandan.adminunits.Commune;
 import vn.gandan.adminunits.Province;
 import vn.gandan.events.CategoryCodes;
 import vn.gandan.events.PetitionKind;
+import vn.gandan.routing.authority.AuthorityDirectory;
 
 /**
  * Routing decisions per second with the seed plus 1,000 generated rules, on one thread and on two, over inputs
@@ -87,7 +88,7 @@ class RoutingRulesBenchmark {
         }
     }
 
-    static Result run(RuleSet set, TestAuthorities directory, RoutingInputs[] inputs, int threads, long nanos)
+    static Result run(RuleSet set, AuthorityDirectory directory, RoutingInputs[] inputs, int threads, long nanos)
             throws InterruptedException {
         AtomicLong total = new AtomicLong();
         List<Thread> workers = new ArrayList<>();
@@ -117,7 +118,7 @@ class RoutingRulesBenchmark {
     }
 
     /** One thread, each decision timed on its own. */
-    static long[] latencies(RuleSet set, TestAuthorities directory, RoutingInputs[] inputs) {
+    static long[] latencies(RuleSet set, AuthorityDirectory directory, RoutingInputs[] inputs) {
         long[] nanos = new long[inputs.length * 5];
         for (int i = 0; i < nanos.length; i++) {
             long start = System.nanoTime();
@@ -219,8 +220,9 @@ class RoutingRulesBenchmark {
         return """
                 # Routing rules: decisions per second (%s)
 
-                `RoutingRulesBenchmark` (routing-service, test scope), in-process: `RuleSet.decide` over the test
-                directory (`TestAuthorities`, exact-name lookups); no store, no Kafka, no HTTP.
+                `RoutingRulesBenchmark` (routing-service, test scope), in-process: `RuleSet.decide` over the
+                directory as the service generates it, held in memory with the same indexes and name keys as in
+                production (`StoredAuthorityDirectory.generated`); no store, no Kafka, no HTTP.
 
                 ```
                 ./mvnw -B -o -pl routing-service test -Dtest=RoutingRulesBenchmark -Dsurefire.failIfNoSpecifiedTests=false
@@ -247,8 +249,6 @@ class RoutingRulesBenchmark {
                 | Outcome over the inputs | Count |
                 |---|---|
                 %s
-                The real directory's `named` may cost more than the test one's map lookup: subject and issuer
-                lookups are in the figures only as much as the test directory costs.
                 """.formatted(
                         LocalDate.now(),
                         cpu,

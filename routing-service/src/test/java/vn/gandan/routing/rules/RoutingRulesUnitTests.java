@@ -54,7 +54,8 @@ class RoutingRulesUnitTests {
                     .containsEntry("communeCode", "17605");
             assertThat(decision.adminUnitsVersion())
                     .isEqualTo(AdminUnits.official().dataVersion());
-            assertThat(decision.directoryVersion()).isEqualTo("test-authorities");
+            assertThat(decision.directoryVersion())
+                    .isEqualTo(TestAuthorities.official().version());
             assertThat(decision.notes()).isEmpty();
         }
 
