@@ -391,6 +391,8 @@ Demo credentials
   HTTP Basic users      operator/operator
                         analyst/analyst       (jurisdiction Nghệ An)
                         responder/responder   (People's Committee of Xã Hợp Minh, 17605)
+                        supervisor/supervisor (People's Committee of Nghệ An: hears escalations)
+                        operator-hn/operator-hn (an operator of Hà Nội: sees none of Nghệ An)
                         admin/admin           (national; issues portal keys: /api/v1/admin/portal-keys)
 
 Logs  $(rel "$log_dir")/{kafka,store,intake-service,routing-service,notification-service,reporting-service}.log
@@ -406,7 +408,12 @@ Try it
   curl -s -u operator:operator "http://127.0.0.1:8083/api/v1/notifications?petitionId=\$ID"
   curl -s -u analyst:analyst http://127.0.0.1:8084/api/v1/reports/summary
 
-  # 3. the events on the intake topic: key and headers (Debian: apt-get install kafkacat)
+  # 3. the commune's responder accepts and answers it; the operator's queues
+  curl -s -u responder:responder -X POST http://127.0.0.1:8082/api/v1/cases/\$ID/acknowledge
+  curl -s -u responder:responder -X POST http://127.0.0.1:8082/api/v1/cases/\$ID/resolve -H 'Content-Type: application/json' -d '{"response":"Đã nạo vét cống, nước không còn tràn."}'
+  curl -s -u operator:operator http://127.0.0.1:8082/api/v1/queues
+
+  # 4. the events on the intake topic: key and headers (Debian: apt-get install kafkacat)
   kcat -b $k -t gandan.intake.petitions.v1 -C -f '%k %h\n'
 
 EOF2

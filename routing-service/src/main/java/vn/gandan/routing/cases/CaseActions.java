@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -34,6 +35,7 @@ import vn.gandan.routing.clock.Circumstances;
 import vn.gandan.routing.clock.Complexity;
 import vn.gandan.routing.clock.ExtensionRefusedException;
 import vn.gandan.routing.clock.LegalDeadline;
+import vn.gandan.routing.clock.NoPolicyInForceException;
 import vn.gandan.routing.clock.WorkingCalendar;
 import vn.gandan.support.security.Caller;
 import vn.gandan.support.security.Role;
@@ -348,6 +350,11 @@ public class CaseActions {
                                 "gandan.routing.case.illegal-transition",
                                 illegal.action(),
                                 illegal.state().code()));
+            } catch (NoPolicyInForceException tooOld) {
+                throw new InvalidRequestException(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        Reason.of("gandan.routing.case.no-time-limit"),
+                        List.of(FieldReason.text("receivedAt", tooOld.getMessage())));
             }
         });
     }
@@ -401,7 +408,7 @@ public class CaseActions {
     }
 
     /** The clock refuses a pause or resumption it cannot take (already paused, run out): 409 with its reason. */
-    private static LegalDeadline clockChange(java.util.function.Supplier<LegalDeadline> change) {
+    private static LegalDeadline clockChange(Supplier<LegalDeadline> change) {
         try {
             return change.get();
         } catch (IllegalStateException | IllegalArgumentException refused) {

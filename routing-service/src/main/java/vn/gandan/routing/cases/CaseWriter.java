@@ -1,7 +1,9 @@
 package vn.gandan.routing.cases;
 
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import vn.gandan.support.web.InvalidRequestException;
 import vn.gandan.support.web.Reason;
@@ -42,7 +44,7 @@ class CaseWriter {
      *
      * @throws InvalidRequestException 409 if the case kept changing under us
      */
-    Case change(String petitionId, java.util.function.Supplier<Case> read, Consumer<Case> change) {
+    Case change(String petitionId, Supplier<Case> read, Consumer<Case> change) {
         for (int attempt = 1; ; attempt++) {
             Case c = read.get();
             change.accept(c);
@@ -51,8 +53,7 @@ class CaseWriter {
             } catch (OptimisticLockingFailureException raced) {
                 if (attempt == ATTEMPTS) {
                     throw InvalidRequestException.of(
-                            org.springframework.http.HttpStatus.CONFLICT,
-                            Reason.of("gandan.routing.case.changed-meanwhile", petitionId));
+                            HttpStatus.CONFLICT, Reason.of("gandan.routing.case.changed-meanwhile", petitionId));
                 }
             }
         }

@@ -3,12 +3,14 @@ package vn.gandan.routing.cases;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import vn.gandan.events.PetitionRouted;
 import vn.gandan.events.PetitionRoutingFailed;
 import vn.gandan.events.PetitionSubmitted;
+import vn.gandan.routing.clock.NoPolicyInForceException;
 import vn.gandan.routing.clock.WorkingCalendar;
 import vn.gandan.routing.rules.RoutingDecision;
 import vn.gandan.routing.rules.RoutingInputs;
@@ -65,7 +67,7 @@ public class PetitionRouting {
                 submitted.details(),
                 submitted.receivedAt());
         Instant now = clock.instant();
-        RoutingDecision decision = rules.decide(inputsOf(routed));
+        RoutingDecision decision = rules.decide(inputsOf(routed, WorkingCalendar.localDate(now)));
         if (submitted.triageReason() != null) {
             // Intake already knows a person must look (an ambiguous address, a point without a commune).
             decision = RoutingDecision.triage(
@@ -77,9 +79,24 @@ public class PetitionRouting {
                     decision.adminUnitsVersion(),
                     decision.directoryVersion());
         }
+        StepClock first = null;
+        if (decision.isAssigned()) {
+            try {
+                first = clocks.first(routed, now);
+            } catch (NoPolicyInForceException tooOld) {
+                // Received before any time limit we hold was in force: a person decides what applies.
+                decision = RoutingDecision.triage(
+                        "no_time_limit_policy",
+                        tooOld.getMessage(),
+                        decision.ruleId(),
+                        decision.ruleVersion(),
+                        decision.matched(),
+                        decision.adminUnitsVersion(),
+                        decision.directoryVersion());
+            }
+        }
         Case.Decision why = explanation(decision);
         if (decision.isAssigned()) {
-            StepClock first = clocks.first(routed, now);
             routed.route(
                     decision.authority().ref(),
                     why,
@@ -123,14 +140,10 @@ public class PetitionRouting {
                 .increment();
     }
 
-    static RoutingInputs inputsOf(Case c) {
+    /** @param decidedOn the day the decision is made: the directory as it stands that day answers */
+    static RoutingInputs inputsOf(Case c, LocalDate decidedOn) {
         return new RoutingInputs(
-                c.getKind(),
-                c.getCategory(),
-                c.getProvinceCode(),
-                c.getCommuneCode(),
-                c.getDetails(),
-                WorkingCalendar.localDate(c.getReceivedAt()));
+                c.getKind(), c.getCategory(), c.getProvinceCode(), c.getCommuneCode(), c.getDetails(), decidedOn);
     }
 
     static Case.Decision explanation(RoutingDecision d) {

@@ -2,11 +2,14 @@ package vn.gandan.routing.cases;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.function.Consumer;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import vn.gandan.routing.clock.WorkingCalendar;
 import vn.gandan.routing.rules.RoutedPetitions;
 
 /**
@@ -17,9 +20,11 @@ import vn.gandan.routing.rules.RoutedPetitions;
 class StoredPetitions implements RoutedPetitions {
 
     private final MongoTemplate mongo;
+    private final Clock clock;
 
-    StoredPetitions(MongoTemplate mongo) {
+    StoredPetitions(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     @Override
@@ -29,10 +34,12 @@ class StoredPetitions implements RoutedPetitions {
                 : Query.query(where("provinceCode").is(provinceCode));
         query.with(Sort.by("_id")).limit(limit);
         query.fields().exclude("history", "outbox", "alerts");
+        // A what-if asks what the draft would decide today.
+        LocalDate today = WorkingCalendar.localDate(clock.instant());
         try (var stream = mongo.stream(query, Case.class)) {
             stream.forEach(c -> each.accept(new RoutedPetition(
                     c.getPetitionId(),
-                    PetitionRouting.inputsOf(c),
+                    PetitionRouting.inputsOf(c, today),
                     c.getDecision() == null ? null : c.getDecision().authorityId())));
         }
     }

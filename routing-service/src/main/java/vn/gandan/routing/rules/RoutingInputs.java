@@ -11,7 +11,8 @@ import vn.gandan.events.PetitionKind;
  * @param communeCode null when intake could not place the petition in one commune
  * @param details the category's extra facts, e.g. {@code subjectAuthority} (whom a denunciation is about) or {@code
  *     issuingAuthority} (who issued a contested decision); empty when none
- * @param receivedOn the local date of receipt: the directory is consulted as it stood that day
+ * @param decidedOn the day of the decision (today): the directory is consulted as it stands then, so a petition
+ *     received before a reorganization goes to the body that must answer it now; the case keeps the one chosen
  */
 public record RoutingInputs(
         PetitionKind kind,
@@ -19,7 +20,7 @@ public record RoutingInputs(
         String provinceCode,
         String communeCode,
         Map<String, String> details,
-        LocalDate receivedOn) {
+        LocalDate decidedOn) {
 
     /** The detail naming the body the official of a denunciation works for. */
     public static final String SUBJECT_AUTHORITY = "subjectAuthority";
@@ -31,7 +32,7 @@ public record RoutingInputs(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(provinceCode, "provinceCode");
-        Objects.requireNonNull(receivedOn, "receivedOn");
+        Objects.requireNonNull(decidedOn, "decidedOn");
         details = details == null ? Map.of() : Map.copyOf(details);
     }
 }

@@ -97,7 +97,7 @@ final class RuleEvaluation {
                     }
                 }
                 Optional<Authority> found = directory.byType(
-                        rule.targetType, rule.department, in.provinceCode(), communeCode, in.receivedOn());
+                        rule.targetType, rule.department, in.provinceCode(), communeCode, in.decidedOn());
                 if (found.isEmpty()) {
                     return triage(
                             rule,
@@ -105,7 +105,7 @@ final class RuleEvaluation {
                             "The directory has no " + rule.targetType.code()
                                     + (rule.department == null ? "" : " " + rule.department) + " for "
                                     + (communeCode == null ? "province " + in.provinceCode() : "commune " + communeCode)
-                                    + " on " + in.receivedOn(),
+                                    + " on " + in.decidedOn(),
                             matched,
                             notes);
                 }
@@ -117,7 +117,7 @@ final class RuleEvaluation {
                         : "subject_authority";
                 List<Authority> found = RoutingInputs.SUBJECT_AUTHORITY.equals(rule.fromDetail)
                         ? subjects()
-                        : directory.named(present(rule.fromDetail), in.provinceCode(), in.receivedOn());
+                        : directory.named(present(rule.fromDetail), in.provinceCode(), in.decidedOn());
                 if (found.size() != 1) {
                     boolean none = found.isEmpty();
                     return triage(
@@ -132,12 +132,12 @@ final class RuleEvaluation {
                 chosen = found.get(0);
             }
             case FIXED -> {
-                Optional<Authority> found = directory.find(rule.authorityId, in.receivedOn());
+                Optional<Authority> found = directory.find(rule.authorityId, in.decidedOn());
                 if (found.isEmpty()) {
                     return triage(
                             rule,
                             "authority_not_found",
-                            "The directory has no " + rule.authorityId + " on " + in.receivedOn(),
+                            "The directory has no " + rule.authorityId + " on " + in.decidedOn(),
                             matched,
                             notes);
                 }
@@ -177,7 +177,7 @@ final class RuleEvaluation {
         if (!isSameOrUnder(chosen, subject)) {
             return assigned(rule, chosen, matched, notes);
         }
-        Optional<Authority> parent = directory.parentOf(subject, in.receivedOn());
+        Optional<Authority> parent = directory.parentOf(subject, in.decidedOn());
         if (parent.isEmpty()) {
             notes.add("conflict_of_interest: " + chosen.id() + " -> none");
             return triage(
@@ -197,7 +197,7 @@ final class RuleEvaluation {
             if (at.id().equals(subject.id())) {
                 return true;
             }
-            at = directory.parentOf(at, in.receivedOn()).orElse(null);
+            at = directory.parentOf(at, in.decidedOn()).orElse(null);
         }
         return false;
     }
@@ -205,7 +205,7 @@ final class RuleEvaluation {
     private List<Authority> subjects() {
         if (subjects == null) {
             subjects =
-                    subjectText == null ? List.of() : directory.named(subjectText, in.provinceCode(), in.receivedOn());
+                    subjectText == null ? List.of() : directory.named(subjectText, in.provinceCode(), in.decidedOn());
         }
         return subjects;
     }

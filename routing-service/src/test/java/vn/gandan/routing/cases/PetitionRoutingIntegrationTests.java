@@ -259,6 +259,36 @@ class PetitionRoutingIntegrationTests {
                 .doesNotContain(health.petitionId().toString());
     }
 
+    /** A back-filled petition from before the two-level reform goes to the body that must answer for its place now. */
+    @Test
+    void aPetitionReceivedBeforeTheReformGoesToTodaysBody() throws Exception {
+        PetitionSubmitted before = Submissions.floodedCrossroads(Instant.parse("2025-03-03T02:00:00Z"));
+        publish(before);
+
+        casesTopic.await(KafkaProbe.withKey(before.petitionId().toString()), Duration.ofSeconds(20));
+        JsonNode view = caseView(before.petitionId().toString());
+        assertThat(view.get("explanation").get("authorityId").asString()).isEqualTo("ubnd-17605");
+        assertThat(view.get("deadline").get("policyId").asString()).isEqualTo("recommendation.reply@2014-07-01");
+    }
+
+    /** The Law on Denunciations 2018 took effect on 1 January 2019; before that we hold no time limit. */
+    @Test
+    void aPetitionReceivedBeforeAnyTimeLimitWeHoldGoesToTriageNotToTheDeadLetters() throws Exception {
+        PetitionSubmitted old = Submissions.of(
+                PetitionKind.DENUNCIATION, "public_order", Submissions.HOP_MINH, Instant.parse("2018-06-01T02:00:00Z"));
+        publish(old);
+
+        var failed = casesTopic.await(KafkaProbe.withKey(old.petitionId().toString()), Duration.ofSeconds(20));
+        assertThat(KafkaProbe.header(failed, "ce_type")).contains("vn.gandan.petition.routing_failed.v1");
+        JsonNode view = caseView(old.petitionId().toString());
+        assertThat(view.get("explanation").get("reason").asString()).isEqualTo("no_time_limit_policy");
+        var assign = Http.at(port)
+                .withBasic("operator", "operator")
+                .post("/api/v1/cases/" + old.petitionId() + "/assign", "{\"toAuthorityId\":\"ubnd-17605\"}");
+        assertThat(assign.status()).isEqualTo(422);
+        assertThat(assign.json().get("errors").get(0).get("field").asString()).isEqualTo("receivedAt");
+    }
+
     @Test
     void aPoisonMessageEndsInTheDeadLetterTopicWithItsReason() {
         String key = UUID.randomUUID().toString();
