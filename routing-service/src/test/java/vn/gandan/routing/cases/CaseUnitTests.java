@@ -1,0 +1,131 @@
+package vn.gandan.routing.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import vn.gandan.events.AuthorityRef;
+import vn.gandan.events.PetitionClosed;
+import vn.gandan.events.PetitionEvent;
+import vn.gandan.events.PetitionId;
+import vn.gandan.events.PetitionKind;
+import vn.gandan.routing.clock.ClockPolicies;
+import vn.gandan.routing.clock.LegalClock;
+import vn.gandan.routing.clock.WorkingCalendar;
+import vn.gandan.routing.rules.TestAuthorities;
+
+/** The state machine of a case and the alerts its deadline owes, without servers. */
+class CaseUnitTests {
+
+    static final Instant RECEIVED = Instant.parse("2026-09-07T02:00:00Z"); // Monday 7 September, 09:00
+    static final AuthorityRef COMMUNE = new AuthorityRef("ubnd-17605", "Ủy ban nhân dân Xã Hợp Minh", "17605");
+
+    final CasesProperties properties = new CasesProperties(
+            Set.of(),
+            Duration.ofDays(2),
+            Map.of(PetitionKind.RECOMMENDATION, Duration.ZERO),
+            Duration.ofSeconds(10),
+            200,
+            Duration.ofSeconds(60));
+    final CaseClocks clocks =
+            new CaseClocks(new LegalClock(WorkingCalendar.bundled(), ClockPolicies.bundled()), properties);
+    final CaseDeadlines deadlines = new CaseDeadlines(clocks, TestAuthorities.official(), properties);
+
+    Case routed(PetitionKind kind) {
+        Case c = new Case(
+                UUID.randomUUID().toString(),
+                "40-T",
+                "40",
+                "17605",
+                kind,
+                "infrastructure.drainage",
+                Map.of(),
+                RECEIVED);
+        StepClock first = clocks.first(c, RECEIVED);
+        c.route(COMMUNE, null, first, RECEIVED, Case.SYSTEM, event(c));
+        return c;
+    }
+
+    static PetitionEvent event(Case c) {
+        return new PetitionClosed(UUID.randomUUID(), PetitionId.of(c.getPetitionId()), Instant.now(), COMMUNE);
+    }
+
+    @Test
+    void aComplaintMustBeAcceptedBeforeItIsAnsweredARecommendationNeedNot() {
+        Case complaint = routed(PetitionKind.COMPLAINT);
+        assertThatThrownBy(() -> complaint.resolve(RECEIVED, "responder", event(complaint)))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessage("a routed case cannot be resolved");
+        complaint.acknowledge(clocks.accepted(complaint, RECEIVED), RECEIVED, "responder", event(complaint));
+        assertThat(complaint.getClock().step().code()).isEqualTo("first_resolution");
+        complaint.resolve(RECEIVED, "responder", event(complaint));
+        assertThat(complaint.getStatus()).isEqualTo(CaseState.RESOLVED);
+        assertThat(complaint.getClock()).isNull();
+
+        Case recommendation = routed(PetitionKind.RECOMMENDATION);
+        recommendation.resolve(RECEIVED, "responder", event(recommendation));
+        assertThat(recommendation.getStatus()).isEqualTo(CaseState.RESOLVED);
+    }
+
+    @Test
+    void anAnsweredCaseOnlyClosesOrReopens() {
+        Case c = routed(PetitionKind.RECOMMENDATION);
+        c.reject(RECEIVED, "responder", "duplicate", event(c));
+        for (var action : List.<Runnable>of(
+                () -> c.acknowledge(c.getClock(), RECEIVED, "r", event(c)),
+                () -> c.resolve(RECEIVED, "r", event(c)),
+                () -> c.reject(RECEIVED, "r", "duplicate", event(c)),
+                () -> c.transfer(COMMUNE, null, RECEIVED, "r", "x", event(c)))) {
+            assertThatThrownBy(action::run).isInstanceOf(IllegalTransitionException.class);
+        }
+        c.close(RECEIVED, "operator", event(c));
+        assertThatThrownBy(() -> c.close(RECEIVED, "operator", event(c)))
+                .isInstanceOf(IllegalTransitionException.class);
+        c.reopen(COMMUNE, 1, clocks.received(c, RECEIVED), RECEIVED, "operator", "again", event(c));
+        assertThat(c.getStatus()).isEqualTo(CaseState.ROUTED);
+        assertThat(c.getHistory())
+                .extracting(CaseHistory::action)
+                .containsExactly("routed", "rejected", "closed", "reopened");
+    }
+
+    @Test
+    void aDeadlineOwesApproachingThenOverdueThenEscalationEachOnce() {
+        Case c = routed(PetitionKind.RECOMMENDATION);
+        Instant dueBy = c.getClock().dueBy();
+        // 10 working days from Monday 7 September 2026: Monday 21 September, ending at 00:00 on the 22nd.
+        assertThat(dueBy).isEqualTo(Instant.parse("2026-09-21T17:00:00Z"));
+        assertThat(deadlines.nextAlertAt(c)).isEqualTo(dueBy.minus(Duration.ofDays(2)));
+        assertThat(deadlines.fireDue(c, dueBy.minus(Duration.ofDays(3)))).isFalse();
+
+        assertThat(deadlines.fireDue(c, dueBy.minus(Duration.ofDays(1)))).isTrue();
+        assertThat(deadlines.fireDue(c, dueBy.minus(Duration.ofHours(1)))).isFalse();
+        assertThat(deadlines.nextAlertAt(c)).isEqualTo(dueBy);
+
+        assertThat(deadlines.fireDue(c, dueBy)).isTrue();
+        assertThat(c.getAuthority().id()).isEqualTo("ubnd-40");
+        assertThat(c.getAlerts()).hasSize(3);
+        // The province's committee has a new deadline of its own, with alerts of their own; it has no parent.
+        assertThat(deadlines.nextAlertAt(c)).isEqualTo(c.getClock().dueBy().minus(Duration.ofDays(2)));
+        assertThat(deadlines.fireDue(c, dueBy.plusSeconds(1))).isFalse();
+    }
+
+    @Test
+    void aPausedOrAnsweredCaseOwesNoAlert() {
+        Case c = routed(PetitionKind.RECOMMENDATION);
+        Instant at = RECEIVED.plusSeconds(60);
+        var paused = clocks.stored(clocks.legal(c).pause(at, "waiting_for_citizen"), at);
+        c.changeClock(paused, RECEIVED, "responder", "paused", "waiting_for_citizen", event(c));
+        assertThat(deadlines.nextAlertAt(c)).isNull();
+        assertThat(deadlines.fireDue(c, RECEIVED.plus(Duration.ofDays(60)))).isFalse();
+
+        Case answered = routed(PetitionKind.RECOMMENDATION);
+        answered.resolve(RECEIVED, "responder", event(answered));
+        assertThat(deadlines.nextAlertAt(answered)).isNull();
+    }
+}
