@@ -55,7 +55,7 @@ public record Queue(String id, String provinceCode, Authority authority) {
     Criteria cases(Set<CaseState> inStates) {
         Criteria held = isTriage()
                 ? where("provinceCode").is(provinceCode)
-                : where("authority.id").is(id);
+                : where(QueueCounts.AUTHORITY_ID).is(id);
         return held.and("status").in(inStates.stream().sorted().map(Enum::name).toList());
     }
 }

@@ -26,6 +26,12 @@ class QueueCounts {
 
     static final String CASES = "cases";
 
+    /**
+     * Where a case stores its authority's id: Spring Data writes a property named {@code id} as {@code _id}, in an
+     * embedded document too, and these queries name stored fields.
+     */
+    static final String AUTHORITY_ID = "authority._id";
+
     /** Stands for "no deadline" (triage, a paused clock), so that such a case is neither overdue nor due soon. */
     static final Date NO_DEADLINE = Date.from(Instant.parse("9999-12-31T00:00:00Z"));
 
@@ -83,7 +89,7 @@ class QueueCounts {
                 Aggregation.match(match),
                 Aggregation.group(Fields.from(
                                 Fields.field("province", "provinceCode"),
-                                Fields.field("authority", "authority.id"),
+                                Fields.field("authority", AUTHORITY_ID),
                                 Fields.field("state", "status")))
                         .count()
                         .as("cases")

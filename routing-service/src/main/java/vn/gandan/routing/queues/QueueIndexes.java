@@ -26,7 +26,8 @@ class QueueIndexes {
     void ensure() {
         IndexOperations cases = mongo.indexOps(QueueCounts.CASES);
         cases.createIndex(new Index().on("provinceCode", Sort.Direction.ASC).on("status", Sort.Direction.ASC));
-        cases.createIndex(new Index().on("authority.id", Sort.Direction.ASC).on("status", Sort.Direction.ASC));
+        cases.createIndex(
+                new Index().on(QueueCounts.AUTHORITY_ID, Sort.Direction.ASC).on("status", Sort.Direction.ASC));
         cases.createIndex(new Index().on("clock.dueBy", Sort.Direction.ASC));
     }
 }

@@ -79,7 +79,7 @@ public class QueueOverview {
             if (!caller.has(Role.RESPONDER) || caller.authorityId() == null) {
                 return new Overview(provinceCode, clock.instant(), List.of());
             }
-            scope = scope.and("authority.id").is(caller.authorityId());
+            scope = scope.and(QueueCounts.AUTHORITY_ID).is(caller.authorityId());
         }
         Instant now = clock.instant();
         List<QueueCounts.Count> found = counts.count(scope, now, now.plus(properties.dueSoon()));

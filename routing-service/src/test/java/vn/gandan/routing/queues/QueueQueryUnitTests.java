@@ -34,7 +34,7 @@ class QueueQueryUnitTests {
         Document query = new Query(QueueListing.criteria(queue, filter("true", "2026-03-12"), NOW)).getQueryObject();
         List<Document> all = query.getList("$and", Document.class);
         assertThat(all.get(0))
-                .isEqualTo(new Document("authority.id", "ubnd-17611")
+                .isEqualTo(new Document("authority._id", "ubnd-17611")
                         .append("status", new Document("$in", List.of("ROUTED", "ACKNOWLEDGED", "IN_PROGRESS"))));
         assertThat(all.get(1)).isEqualTo(new Document("clock.dueBy", new Document("$lte", Date.from(NOW))));
         // Due before 12 March: the due day ends at the latest at 00:00 on 12 March in Hà Nội (17:00Z the day before).
@@ -108,7 +108,7 @@ class QueueQueryUnitTests {
         Document group = stages.get(1).get("$group", Document.class);
         assertThat(group.get("_id"))
                 .isEqualTo(new Document("province", "$provinceCode")
-                        .append("authority", "$authority.id")
+                        .append("authority", "$authority._id")
                         .append("state", "$status"));
         Document dueBy = new Document("$ifNull", List.of("$clock.dueBy", QueueCounts.NO_DEADLINE));
         assertThat(group.get("overdue"))
