@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 import vn.gandan.events.PetitionKind;
 import vn.gandan.events.PetitionSubmitted;
 import vn.gandan.events.Topics;
+import vn.gandan.routing.Submissions;
 import vn.gandan.testsupport.Http;
 import vn.gandan.testsupport.KafkaProbe;
 import vn.gandan.testsupport.RealInfrastructure;

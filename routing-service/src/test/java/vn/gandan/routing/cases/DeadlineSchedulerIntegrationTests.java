@@ -28,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.gandan.events.PetitionSubmitted;
 import vn.gandan.events.Topics;
+import vn.gandan.routing.Submissions;
 import vn.gandan.testsupport.Http;
 import vn.gandan.testsupport.KafkaProbe;
 import vn.gandan.testsupport.RealInfrastructure;

@@ -3,9 +3,7 @@ package vn.gandan.routing.cases.web;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
-import java.util.List;
 import vn.gandan.routing.clock.Complexity;
 
 /** The bodies of the case actions. Texts the citizen may be shown are bounded as the event contract bounds them. */
@@ -13,7 +11,6 @@ final class CaseRequests {
 
     static final int MAX_TEXT = 10_000;
     static final int MAX_REASON = 2_000;
-    static final int MAX_BULK = 500;
 
     private CaseRequests() {}
 
@@ -42,9 +39,4 @@ final class CaseRequests {
     record Reopen(
             @NotBlank @Size(max = MAX_REASON) String reason,
             @Size(max = 60) String toAuthorityId) {}
-
-    record BulkTransfer(
-            @NotEmpty @Size(max = MAX_BULK) List<@NotBlank @Size(max = 60) String> petitionIds,
-            @NotBlank @Size(max = 60) String toAuthorityId,
-            @NotBlank @Size(max = MAX_REASON) String reason) {}
 }

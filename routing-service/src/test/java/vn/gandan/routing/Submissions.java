@@ -1,4 +1,4 @@
-package vn.gandan.routing.cases;
+package vn.gandan.routing;
 
 import java.time.Instant;
 import java.util.Map;
@@ -9,18 +9,22 @@ import vn.gandan.events.PetitionKind;
 import vn.gandan.events.PetitionSubmitted;
 import vn.gandan.events.Place;
 
-/** Test data: submissions as intake publishes them. */
-final class Submissions {
+/** Test data: submissions in Nghệ An as intake publishes them. */
+public final class Submissions {
 
-    static final String HOP_MINH = "17605";
+    /** Xã Hợp Minh, whose People's Committee is ubnd-17605. */
+    public static final String HOP_MINH = "17605";
+
+    /** Xã Vân Tụ: only the queue tests send petitions there, so its queue holds theirs alone. */
+    public static final String VAN_TU = "17611";
 
     private Submissions() {}
 
-    static PetitionSubmitted of(PetitionKind kind, String category, String communeCode, Instant receivedAt) {
+    public static PetitionSubmitted of(PetitionKind kind, String category, String communeCode, Instant receivedAt) {
         return of(kind, category, communeCode, receivedAt, Map.of());
     }
 
-    static PetitionSubmitted of(
+    public static PetitionSubmitted of(
             PetitionKind kind, String category, String communeCode, Instant receivedAt, Map<String, String> details) {
         return new PetitionSubmitted(
                 UUID.randomUUID(),
@@ -42,7 +46,7 @@ final class Submissions {
     }
 
     /** The flooded crossroads of the source article: a recommendation about drainage in Xã Hợp Minh. */
-    static PetitionSubmitted floodedCrossroads(Instant receivedAt) {
+    public static PetitionSubmitted floodedCrossroads(Instant receivedAt) {
         return of(PetitionKind.RECOMMENDATION, "infrastructure.drainage", HOP_MINH, receivedAt);
     }
 }
