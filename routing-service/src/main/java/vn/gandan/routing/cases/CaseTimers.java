@@ -8,11 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import vn.gandan.support.lease.Leases;
 
 /**
  * When each open case next owes a deadline alert: a small collection (one entry per case that owes one), so the
@@ -53,17 +54,7 @@ class CaseTimers {
 
     /** Takes the lease on a due timer; false if another instance holds it or it changed meanwhile. */
     boolean claim(Timer timer, String owner, Duration lease) {
-        Instant now = clock.instant();
-        Query free = query(where("_id")
-                .is(timer.petitionId())
-                .and("at")
-                .is(timer.at())
-                .orOperator(
-                        where("leaseUntil").exists(false), where("leaseUntil").lt(now)));
-        Update take = new Update().set("leaseUntil", now.plus(lease)).set("owner", owner);
-        return mongo.findAndModify(
-                        free, take, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
-                != null;
+        return Leases.claim(mongo, COLLECTION, same(timer), owner, lease, clock.instant());
     }
 
     /**
@@ -94,6 +85,11 @@ class CaseTimers {
                     new Update().unset("leaseUntil").unset("owner"),
                     COLLECTION);
         }
+    }
+
+    /** The timer as it was read: one an action moved meanwhile is another timer. */
+    private static Criteria same(Timer timer) {
+        return where("_id").is(timer.petitionId()).and("at").is(timer.at());
     }
 
     long count() {

@@ -4,16 +4,17 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import vn.gandan.support.lease.Leases;
 
 /**
  * A small collection naming the aggregates that have pending events, so the relay never scans the big ones (the
@@ -50,20 +51,12 @@ class OutboxHints {
     }
 
     /** Takes the lease on a hint; false if another relay holds it. */
-    boolean claim(Hint hint, String owner, java.time.Duration lease) {
-        Instant now = clock.instant();
-        Query free = query(where("_id")
-                .is(hint.id())
-                .orOperator(
-                        where("leaseUntil").exists(false), where("leaseUntil").lt(now)));
-        Update take = new Update().set("leaseUntil", now.plus(lease)).set("owner", owner);
-        return mongo.findAndModify(
-                        free, take, FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION)
-                != null;
+    boolean claim(Hint hint, String owner, Duration lease) {
+        return Leases.claim(mongo, COLLECTION, where("_id").is(hint.id()), owner, lease, clock.instant());
     }
 
     void release(Hint hint, String owner) {
-        mongo.remove(query(where("_id").is(hint.id()).and("owner").is(owner)), COLLECTION);
+        mongo.remove(query(where("_id").is(hint.id()).and(Leases.OWNER).is(owner)), COLLECTION);
     }
 
     long count() {

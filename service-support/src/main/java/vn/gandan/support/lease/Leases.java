@@ -1,0 +1,46 @@
+package vn.gandan.support.lease;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Leases on single documents, so that several instances of a service share work with one owner per item at a
+ * time: a lease is taken by one atomic find-and-modify and runs out by itself if its owner dies.
+ */
+public final class Leases {
+
+    public static final String UNTIL = "leaseUntil";
+    public static final String OWNER = "owner";
+
+    private Leases() {}
+
+    /**
+     * Takes the lease on the document {@code which} matches, if nobody holds it or its lease ran out.
+     *
+     * @param which selects one document, e.g. by {@code _id} and the value it was read with
+     * @return whether {@code owner} holds it now
+     */
+    public static boolean claim(
+            MongoTemplate mongo, String collection, Criteria which, String owner, Duration lease, Instant now) {
+        var free =
+                query(which.orOperator(where(UNTIL).exists(false), where(UNTIL).lt(now)));
+        var take = new Update().set(UNTIL, now.plus(lease)).set(OWNER, owner);
+        return mongo.findAndModify(
+                        free, take, FindAndModifyOptions.options().returnNew(true), Document.class, collection)
+                != null;
+    }
+
+    /** Frees a lease {@code owner} holds, without touching the rest of the document. */
+    public static void release(MongoTemplate mongo, String collection, Criteria which, String owner) {
+        mongo.updateFirst(
+                query(which.and(OWNER).is(owner)), new Update().unset(UNTIL).unset(OWNER), collection);
+    }
+}
