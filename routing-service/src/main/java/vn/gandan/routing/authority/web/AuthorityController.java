@@ -95,8 +95,7 @@ class AuthorityController {
                 .toList();
         long from = Math.min((long) page * size, matching.size());
         int to = (int) Math.min(from + size, matching.size());
-        List<AuthorityView> items =
-                matching.subList((int) from, to).stream().map(AuthorityView::of).toList();
+        List<Authority> items = matching.subList((int) from, to);
         return new AuthorityView.Page(items, page, size, matching.size());
     }
 

@@ -7,34 +7,10 @@ import vn.gandan.routing.authority.AuthorityHistory;
 import vn.gandan.routing.authority.AuthorityType;
 import vn.gandan.routing.authority.Contact;
 
-/** One version of a body, as the API shows it. */
-record AuthorityView(
-        String id,
-        AuthorityType type,
-        String department,
-        String name,
-        String adminUnitCode,
-        String provinceCode,
-        String parentId,
-        List<String> aliases,
-        List<Contact> contacts,
-        LocalDate effectiveFrom,
-        LocalDate effectiveTo) {
+/** What the authority API answers; one version of a body is shown as the {@link Authority} record itself. */
+final class AuthorityView {
 
-    static AuthorityView of(Authority version) {
-        return new AuthorityView(
-                version.id(),
-                version.type(),
-                version.department(),
-                version.name(),
-                version.adminUnitCode(),
-                version.provinceCode(),
-                version.parentId(),
-                version.aliases(),
-                version.contacts(),
-                version.effectiveFrom(),
-                version.effectiveTo());
-    }
+    private AuthorityView() {}
 
     /**
      * A body: the version in force on {@code today} (else its latest, with {@code inForce} false), every version
@@ -54,7 +30,7 @@ record AuthorityView(
             LocalDate effectiveTo,
             boolean inForce,
             String successorId,
-            List<AuthorityView> history) {
+            List<Authority> history) {
 
         static Detail of(AuthorityHistory body, LocalDate today) {
             Authority shown = body.currentOrLatest(today);
@@ -72,10 +48,10 @@ record AuthorityView(
                     shown.effectiveTo(),
                     shown.isInForceOn(today),
                     body.successorId(),
-                    body.versions().stream().map(AuthorityView::of).toList());
+                    body.versions());
         }
     }
 
     /** A page of a list. */
-    record Page(List<AuthorityView> items, int page, int size, int total) {}
+    record Page(List<Authority> items, int page, int size, int total) {}
 }
