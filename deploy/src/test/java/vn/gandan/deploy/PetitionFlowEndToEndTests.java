@@ -55,16 +55,17 @@ class PetitionFlowEndToEndTests {
         long countedBefore =
                 analyst.get("/api/v1/reports/summary").json().get("total").asLong();
 
-        Http.Response created =
-                intake.http().withApiKey("demo-portal-key").post("/api/v1/petitions", """
+        Http.Response created = intake.http().withApiKey("demo-portal-key").post("/api/v1/petitions", """
                         {"kind":"recommendation","category":"infrastructure.drainage",
                          "title":"Cống thoát nước bị tắc, ngã tư ngập sâu",
                          "description":"Mỗi khi mưa lớn, nước ngập ngã tư trước trường tiểu học.",
                          "location":{"communeCode":"17605"},"channel":"portal",
-                         "receivedAt":"2026-11-20T08:00:00+07:00",
+                         "receivedAt":"%s",
                          "citizen":{"name":"Nguyễn Văn An","phone":"0912 345 678"},
                          "portalReference":"NA-E2E-%s"}
-                        """.formatted(UUID.randomUUID()));
+                        """.formatted(
+                        // Received yesterday: a fixed date would one day be overdue and escalated on arrival.
+                        java.time.Instant.now().minus(Duration.ofDays(1)), UUID.randomUUID()));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get("id").asString();
 
