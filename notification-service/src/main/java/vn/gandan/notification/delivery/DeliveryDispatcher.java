@@ -1,0 +1,397 @@
+package vn.gandan.notification.delivery;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import vn.gandan.events.NotificationFailed;
+import vn.gandan.events.NotificationSent;
+import vn.gandan.events.PetitionId;
+import vn.gandan.notification.channel.DeliveryChannel;
+import vn.gandan.notification.channel.DeliveryFailure;
+import vn.gandan.notification.channel.OutgoingMessage;
+
+/**
+ * Sends what is due, through the channel each delivery names, and records the outcome with its event
+ * ({@code NotificationSent} or {@code NotificationFailed}) in the same write. Several instances share the queue
+ * through leases; a delivery interrupted by a crash is sent again when its lease runs out, with the same
+ * idempotency key, so the provider sees one message.
+ */
+@Component
+class DeliveryDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+
+    /** How long a message waits for its petition's facts (another topic) before it goes without them. */
+    static final Duration FACTS_GRACE = Duration.ofMinutes(2);
+
+    private final Deliveries deliveries;
+    private final DeliveryQueue queue;
+    private final DigestBook digests;
+    private final DeliveryGate gate;
+    private final Templates templates;
+    private final PetitionFactsStore facts;
+    private final Map<String, DeliveryChannel> channels;
+    private final NotificationProperties properties;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final String owner = UUID.randomUUID().toString();
+    private ScheduledExecutorService executor;
+
+    DeliveryDispatcher(
+            Deliveries deliveries,
+            DeliveryQueue queue,
+            DigestBook digests,
+            DeliveryGate gate,
+            Templates templates,
+            PetitionFactsStore facts,
+            List<DeliveryChannel> channels,
+            NotificationProperties properties,
+            MeterRegistry meters,
+            Clock clock) {
+        this.deliveries = deliveries;
+        this.queue = queue;
+        this.digests = digests;
+        this.gate = gate;
+        this.templates = templates;
+        this.facts = facts;
+        this.channels = channels.stream().collect(Collectors.toMap(DeliveryChannel::name, Function.identity()));
+        this.properties = properties;
+        this.meters = meters;
+        this.clock = clock;
+        Gauge.builder("gandan.notification.pending", queue, DeliveryQueue::count)
+                .description("Deliveries and digests waiting to go out")
+                .register(meters);
+    }
+
+    /**
+     * One round over what is due now.
+     *
+     * @return how many queue entries this instance handled
+     */
+    int runOnce() {
+        int handled = 0;
+        for (DeliveryQueue.Entry entry : queue.due(properties.dispatch().batchSize())) {
+            if (!queue.claim(entry, owner, properties.dispatch().lease())) {
+                continue;
+            }
+            try {
+                if (entry.isDigest()) {
+                    sendDigest(entry);
+                } else {
+                    sendOne(entry);
+                }
+                handled++;
+            } catch (OptimisticLockingFailureException raced) {
+                queue.later(entry, owner, clock.instant());
+            } catch (RuntimeException e) {
+                // The store went away mid-way, say: the entry stays due and is tried again; the others go on.
+                log.warn("Delivery {} could not be handled; will retry", entry.id(), e);
+                queue.later(entry, owner, clock.instant().plusSeconds(5));
+            }
+        }
+        return handled;
+    }
+
+    private void sendOne(DeliveryQueue.Entry entry) {
+        Delivery delivery = deliveries.findById(entry.id()).orElse(null);
+        if (delivery == null || !Delivery.PENDING.equals(delivery.getStatus())) {
+            queue.done(entry, owner);
+            return;
+        }
+        Instant now = clock.instant();
+        Optional<Instant> wait = hold(delivery, now);
+        if (wait.isPresent()) {
+            queue.later(entry, owner, wait.get());
+            return;
+        }
+        if (delivery.address() == null) {
+            // Retried by an operator, but there is still nobody to send it to.
+            fail(
+                    delivery,
+                    now,
+                    0,
+                    "no_contact: no " + delivery.getChannel() + " address for " + delivery.getRecipient());
+            queue.done(entry, owner);
+            return;
+        }
+        OutgoingMessage message;
+        try {
+            message = worded(delivery, now);
+        } catch (FactsPending pending) {
+            queue.later(entry, owner, now.plusSeconds(2));
+            return;
+        } catch (Templates.TemplateException broken) {
+            fail(delivery, now, 0, broken.getMessage());
+            queue.done(entry, owner);
+            return;
+        }
+        Outcome outcome = send(delivery.getChannel(), message);
+        Instant at = clock.instant();
+        if (outcome.deferredUntil() != null) {
+            delivery.deferred(outcome.reason(), outcome.deferredUntil());
+            deliveries.save(delivery);
+            queue.later(entry, owner, outcome.deferredUntil());
+            return;
+        }
+        if (outcome.reason() == null) {
+            sent(delivery, at, outcome.attempts(), null, true);
+        } else {
+            fail(delivery, at, outcome.attempts(), outcome.reason());
+        }
+        queue.done(entry, owner);
+    }
+
+    /** The pending members of a digest go out as one message; one member alone goes as itself. */
+    private void sendDigest(DeliveryQueue.Entry entry) {
+        String key = entry.digestKey();
+        List<String> memberIds = digests.members(key);
+        List<Delivery> members = new ArrayList<>();
+        deliveries.findAllById(memberIds).forEach(d -> {
+            if (Delivery.PENDING.equals(d.getStatus())) {
+                members.add(d);
+            }
+        });
+        members.sort(Comparator.comparing(Delivery::getCreatedAt));
+        Instant now = clock.instant();
+        if (members.isEmpty()) {
+            digests.sent(key, memberIds, now.plus(properties.digestWindow()));
+            queue.done(entry, owner);
+            return;
+        }
+        Delivery first = members.get(0);
+        Optional<Instant> wait = hold(first, now);
+        if (wait.isPresent()) {
+            queue.later(entry, owner, wait.get());
+            return;
+        }
+        List<OutgoingMessage> worded = new ArrayList<>();
+        try {
+            for (Delivery member : members) {
+                worded.add(worded(member, now));
+            }
+        } catch (FactsPending pending) {
+            queue.later(entry, owner, now.plusSeconds(2));
+            return;
+        } catch (Templates.TemplateException broken) {
+            members.forEach(m -> fail(m, now, 0, broken.getMessage()));
+            finishDigest(entry, key, memberIds, now);
+            return;
+        }
+        OutgoingMessage message = members.size() == 1 ? worded.get(0) : digestOf(key, first, members, worded);
+        Outcome outcome = send(first.getChannel(), message);
+        Instant at = clock.instant();
+        if (outcome.deferredUntil() != null) {
+            members.forEach(m -> {
+                m.deferred(outcome.reason(), outcome.deferredUntil());
+                deliveries.save(m);
+            });
+            queue.later(entry, owner, outcome.deferredUntil());
+            return;
+        }
+        String digestId = members.size() == 1 ? null : message.deliveryId();
+        for (Delivery member : members) {
+            if (outcome.reason() == null) {
+                sent(member, at, outcome.attempts(), digestId, member == first);
+            } else {
+                fail(member, at, outcome.attempts(), outcome.reason());
+            }
+        }
+        finishDigest(entry, key, members.stream().map(Delivery::getId).toList(), at);
+    }
+
+    private void finishDigest(DeliveryQueue.Entry entry, String key, List<String> handled, Instant now) {
+        Instant next = now.plus(properties.digestWindow());
+        digests.sent(key, handled, next);
+        if (digests.members(key).isEmpty()) {
+            queue.done(entry, owner);
+        } else {
+            queue.later(entry, owner, next);
+        }
+    }
+
+    private OutgoingMessage digestOf(String key, Delivery first, List<Delivery> members, List<OutgoingMessage> each) {
+        String items = each.stream().map(m -> "- " + m.text()).collect(Collectors.joining("\n"));
+        Map<String, String> digestFacts = new LinkedHashMap<>(first.params());
+        digestFacts.put("count", String.valueOf(members.size()));
+        digestFacts.put("items", items);
+        var rendered = templates.render("digest", first.language(), digestFacts);
+        String id = NotificationPlanner.deliveryId(
+                key, members.stream().map(Delivery::getId).sorted().collect(Collectors.joining(",")), "digest");
+        return new OutgoingMessage(
+                id,
+                first.getChannel(),
+                first.address(),
+                rendered.subject(),
+                rendered.text(),
+                first.language(),
+                "digest",
+                digestFacts,
+                null);
+    }
+
+    private Optional<Instant> hold(Delivery delivery, Instant now) {
+        DeliveryGate.Hold hold = gate.check(delivery, now);
+        if (hold == null) {
+            return Optional.empty();
+        }
+        delivery.deferred(hold.reason(), hold.until());
+        deliveries.save(delivery);
+        return Optional.of(hold.until());
+    }
+
+    /** The petition's facts are not here yet (they come on another topic). */
+    private static final class FactsPending extends RuntimeException {
+        FactsPending() {
+            super(null, null, false, false);
+        }
+    }
+
+    private OutgoingMessage worded(Delivery delivery, Instant now) {
+        if (delivery.getEvent() != null) {
+            return delivery.message(null, null, delivery.params());
+        }
+        Map<String, String> all = new LinkedHashMap<>(delivery.params());
+        Optional<PetitionFacts> petition = facts.findById(delivery.getPetitionId());
+        if (petition.isEmpty() && now.isBefore(delivery.getCreatedAt().plus(FACTS_GRACE))) {
+            throw new FactsPending();
+        }
+        all.put("trackingCode", petition.map(PetitionFacts::trackingCode).orElse(delivery.getPetitionId()));
+        all.put("title", petition.map(PetitionFacts::title).orElse(""));
+        all.putIfAbsent("dueDate", "—");
+        all.putIfAbsent("step", "—");
+        var rendered = templates.render(delivery.templateId(), delivery.language(), all);
+        return delivery.message(rendered.subject(), rendered.text(), all);
+    }
+
+    private record Outcome(int attempts, String reason, Instant deferredUntil) {}
+
+    private Outcome send(String channelName, OutgoingMessage message) {
+        DeliveryChannel channel = channels.get(channelName);
+        if (channel == null) {
+            return new Outcome(0, "channel_not_configured: " + channelName, null);
+        }
+        try {
+            return new Outcome(channel.send(message), null, null);
+        } catch (DeliveryFailure failure) {
+            if (failure.isDeferred()) {
+                count(channelName, "deferred");
+                return new Outcome(0, failure.reason(), clock.instant().plus(failure.retryAfter()));
+            }
+            return new Outcome(Math.max(1, failure.attempts()), failure.reason(), null);
+        }
+    }
+
+    /** @param oneMessage whether this delivery stands for the message that went out (a digest's first member) */
+    private void sent(Delivery delivery, Instant at, int attempts, String digestId, boolean oneMessage) {
+        delivery.sent(
+                at,
+                attempts,
+                digestId,
+                new NotificationSent(
+                        UUID.randomUUID(),
+                        PetitionId.of(delivery.getPetitionId()),
+                        at,
+                        UUID.fromString(delivery.getId()),
+                        delivery.getPurpose(),
+                        delivery.getChannel(),
+                        delivery.getRecipient()));
+        deliveries.save(delivery);
+        if (oneMessage) {
+            gate.counted(delivery, at);
+        }
+        count(delivery.getChannel(), "sent");
+        if (attempts > 1) {
+            meters.counter("gandan.notification.retried", "channel", delivery.getChannel())
+                    .increment(attempts - 1);
+        }
+        Timer.builder("gandan.notification.delivery.latency")
+                .description("From the triggering event's record to the message out")
+                .tag("channel", delivery.getChannel())
+                .register(meters)
+                .record(Duration.between(delivery.getCreatedAt(), at));
+    }
+
+    private void fail(Delivery delivery, Instant at, int attempts, String reason) {
+        delivery.failed(
+                at,
+                attempts,
+                reason,
+                new NotificationFailed(
+                        UUID.randomUUID(),
+                        PetitionId.of(delivery.getPetitionId()),
+                        at,
+                        UUID.fromString(delivery.getId()),
+                        delivery.getPurpose(),
+                        delivery.getChannel(),
+                        delivery.getRecipient(),
+                        reason));
+        deliveries.save(delivery);
+        count(delivery.getChannel(), "failed");
+    }
+
+    private void count(String channel, String outcome) {
+        meters.counter("gandan.notification.deliveries", "channel", channel, "outcome", outcome)
+                .increment();
+    }
+
+    /** New deliveries were recorded: look now rather than at the next tick. */
+    void wakeUp() {
+        ScheduledExecutorService running = executor;
+        if (running != null) {
+            running.execute(this::round);
+        }
+    }
+
+    private void round() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            // The store is down, say: nothing is lost, the queue waits; letting it through would end the schedule.
+            log.warn("Delivery round failed; next in {}", properties.dispatch().pollInterval(), e);
+        }
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "delivery-dispatcher");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = properties.dispatch().pollInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::round, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+}

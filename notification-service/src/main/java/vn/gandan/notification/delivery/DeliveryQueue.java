@@ -1,0 +1,90 @@
+package vn.gandan.notification.delivery;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import vn.gandan.support.lease.Leases;
+
+/**
+ * What is due to go out, and when: one small entry per pending delivery (or open digest), so the dispatcher never
+ * scans the deliveries (the embedded store uses only {@code _id} and unique indexes), with leases so that several
+ * instances share the work with one sender per entry. An entry is written before its delivery and deleted after
+ * the delivery is final: a crash between leaves an entry that finds nothing to do, never a pending delivery that
+ * nobody will send.
+ */
+@Component
+class DeliveryQueue {
+
+    static final String COLLECTION = "delivery_queue";
+    static final String DIGEST_PREFIX = "digest:";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    DeliveryQueue(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    record Entry(String id, Instant at) {
+        boolean isDigest() {
+            return id.startsWith(DIGEST_PREFIX);
+        }
+
+        String digestKey() {
+            return id.substring(DIGEST_PREFIX.length());
+        }
+    }
+
+    /** Due at {@code at} or earlier: an earlier time already queued stands. */
+    void dueBy(String id, Instant at) {
+        mongo.upsert(query(where("_id").is(id)), new Update().min("at", at), COLLECTION);
+    }
+
+    List<Entry> due(int limit) {
+        return mongo.find(query(where("at").lte(clock.instant())).limit(limit), Document.class, COLLECTION).stream()
+                .map(d -> new Entry(d.getString("_id"), d.getDate("at").toInstant()))
+                .toList();
+    }
+
+    boolean claim(Entry entry, String owner, Duration lease) {
+        return Leases.claim(mongo, COLLECTION, same(entry), owner, lease, clock.instant());
+    }
+
+    /** The entry's work is final: remove it, unless something queued it earlier meanwhile. */
+    void done(Entry entry, String owner) {
+        if (mongo.remove(query(same(entry).and(Leases.OWNER).is(owner)), COLLECTION)
+                        .getDeletedCount()
+                == 0) {
+            Leases.release(mongo, COLLECTION, where("_id").is(entry.id()), owner);
+        }
+    }
+
+    /** Not done yet: try again at {@code next}. */
+    void later(Entry entry, String owner, Instant next) {
+        var moved = mongo.updateFirst(
+                query(same(entry).and(Leases.OWNER).is(owner)),
+                new Update().set("at", next).unset(Leases.UNTIL).unset(Leases.OWNER),
+                COLLECTION);
+        if (moved.getModifiedCount() == 0) {
+            Leases.release(mongo, COLLECTION, where("_id").is(entry.id()), owner);
+        }
+    }
+
+    long count() {
+        return mongo.estimatedCount(COLLECTION);
+    }
+
+    private static Criteria same(Entry entry) {
+        return where("_id").is(entry.id()).and("at").is(entry.at());
+    }
+}

@@ -1,0 +1,80 @@
+package vn.gandan.notification.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import vn.gandan.events.NotificationFailed;
+import vn.gandan.events.PetitionId;
+
+/**
+ * Records every intended delivery before anything is attempted, once per (event, recipient, channel): a replayed
+ * event finds its deliveries and adds none. Its queue entry (or its digest's) is written first, so a crash between
+ * the two writes leaves an entry with nothing to do, never a delivery nobody sends.
+ */
+@Component
+class DeliveryRecorder {
+
+    private final Deliveries deliveries;
+    private final DeliveryQueue queue;
+    private final DigestBook digests;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    DeliveryRecorder(
+            Deliveries deliveries,
+            DeliveryQueue queue,
+            DigestBook digests,
+            NotificationProperties properties,
+            Clock clock) {
+        this.deliveries = deliveries;
+        this.queue = queue;
+        this.digests = digests;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** @return how many deliveries it recorded (fewer than intents on a replay) */
+    int record(List<Intent> intents) {
+        int recorded = 0;
+        for (Intent intent : intents) {
+            String id = NotificationPlanner.deliveryId(intent.triggerEventId(), intent.recipient(), intent.channel());
+            if (deliveries.existsById(id)) {
+                continue;
+            }
+            Instant now = clock.instant();
+            Delivery delivery = new Delivery(intent, id, now);
+            if (intent.address() == null) {
+                // Nobody to send it to: it fails, visibly, and the event goes on to its other recipients.
+                delivery.failed(
+                        now,
+                        0,
+                        "no_contact: no " + intent.channel() + " address for " + intent.recipient(),
+                        new NotificationFailed(
+                                UUID.randomUUID(),
+                                PetitionId.of(intent.petitionId()),
+                                now,
+                                UUID.fromString(id),
+                                intent.purpose(),
+                                intent.channel(),
+                                intent.recipient(),
+                                "no_contact"));
+            } else if (delivery.getDigestKey() != null) {
+                Instant sendAt = digests.add(delivery.getDigestKey(), id, now.plus(properties.digestWindow()));
+                queue.dueBy(DeliveryQueue.DIGEST_PREFIX + delivery.getDigestKey(), sendAt);
+                delivery.deferred(null, sendAt);
+            } else {
+                queue.dueBy(id, now);
+            }
+            try {
+                deliveries.insert(delivery);
+                recorded++;
+            } catch (DuplicateKeyException concurrent) {
+                // The same event handled twice at once: the first record stands.
+            }
+        }
+        return recorded;
+    }
+}

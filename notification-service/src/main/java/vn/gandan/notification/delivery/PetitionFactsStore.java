@@ -1,0 +1,5 @@
+package vn.gandan.notification.delivery;
+
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+interface PetitionFactsStore extends MongoRepository<PetitionFacts, String> {}
