@@ -9,7 +9,8 @@ import java.util.Objects;
  * any attempt; channels only send it.
  *
  * @param deliveryId the delivery's stable id: the idempotency key every provider gets (e-mail {@code Message-ID},
- *     HTTP {@code Idempotency-Key}, the CloudEvent id of a webhook), so a repeated attempt is the same message
+ *     HTTP {@code Idempotency-Key}), so a repeated attempt is the same message; a webhook's {@code ce-id} stays the
+ *     event's own id, so a portal recognises the same event redelivered
  * @param channel {@code email}, {@code sms}, {@code zalo} or {@code webhook}
  * @param address where it goes: an e-mail address, an E.164 phone number, a Zalo recipient (phone in E.164), or a
  *     webhook subscription id; personal data: never logged unmasked ({@link Masking})

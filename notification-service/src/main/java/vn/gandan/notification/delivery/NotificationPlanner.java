@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import vn.gandan.adminunits.AdminUnits;
 import vn.gandan.events.AuthorityRef;
@@ -32,6 +31,8 @@ import vn.gandan.events.PetitionRoutingFailed;
 import vn.gandan.events.PetitionTransferred;
 import vn.gandan.events.RoutingEvent;
 import vn.gandan.notification.channel.OutgoingMessage;
+import vn.gandan.notification.webhook.Subscription;
+import vn.gandan.notification.webhook.WebhookSubscriptions;
 
 /**
  * Turns a routing event into the deliveries the configured rules call for: the authority holding the case, the
@@ -46,10 +47,10 @@ class NotificationPlanner {
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
     private final NotificationProperties properties;
-    private final ObjectProvider<PortalSubscribers> portals;
+    private final WebhookSubscriptions portals;
     private final PetitionEventCodec codec = new PetitionEventCodec();
 
-    NotificationPlanner(NotificationProperties properties, ObjectProvider<PortalSubscribers> portals) {
+    NotificationPlanner(NotificationProperties properties, WebhookSubscriptions portals) {
         this.properties = properties;
         this.portals = portals;
     }
@@ -73,10 +74,9 @@ class NotificationPlanner {
                                 .ifPresent(
                                         a -> intents.add(toAuthority(event, rule, channel, a, "supervisor", province)));
                     case "portal" -> {
-                        PortalSubscribers subscribers = portals.getIfAvailable();
-                        if (subscribers != null && province != null) {
-                            subscribers
-                                    .subscriptionIds(province)
+                        if (province != null) {
+                            portals.activeFor(province).stream()
+                                    .map(Subscription::id)
                                     .forEach(id -> intents.add(toPortal(event, rule, channel, id, province)));
                         }
                     }

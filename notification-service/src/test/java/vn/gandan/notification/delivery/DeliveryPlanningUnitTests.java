@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import vn.gandan.events.AuthorityRef;
 import vn.gandan.events.Deadline;
 import vn.gandan.events.PetitionEscalated;
@@ -45,8 +44,8 @@ class DeliveryPlanningUnitTests {
             new NotificationProperties.QuietHours(LocalTime.of(21, 0), LocalTime.of(7, 0), Set.of("sms", "zalo")),
             new NotificationProperties.Dispatch(Duration.ofSeconds(1), 100, Duration.ofSeconds(60)));
 
-    final NotificationPlanner planner = new NotificationPlanner(
-            properties, new StaticListableBeanFactory().getBeanProvider(PortalSubscribers.class));
+    /** No rule here is for portals, so no subscriptions are asked for. */
+    final NotificationPlanner planner = new NotificationPlanner(properties, null);
 
     @Test
     void aRoutedCaseNudgesTheAssignedAuthorityAtItsOffice() {
