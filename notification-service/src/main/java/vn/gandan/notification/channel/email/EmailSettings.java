@@ -9,7 +9,7 @@ import vn.gandan.notification.channel.ResilienceSettings;
  * E-mail, {@code gandan.notification.channels.email.*}; the server itself is Boot's {@code spring.mail.*}, and the
  * channel exists only when {@code spring.mail.host} is set.
  *
- * @param from the sender, e.g. {@code "Gắn Đàn <no-reply@gandan.gov.vn>"} (default {@code no-reply@gandan.local})
+ * @param from the sender, e.g. {@code "gandan <no-reply@gandan.gov.vn>"} (default {@code no-reply@gandan.local})
  * @param resilience the SMTP server's retry, circuit breaker, bulkhead and rate limiter
  */
 @ConfigurationProperties("gandan.notification.channels.email")
