@@ -5,10 +5,12 @@
 #   a real Kafka broker (KRaft, one node)       127.0.0.1:9092 (controller 9093)
 #   a MongoDB-protocol store (mongo-java-server
 #     persisting to H2, vn.gandan.deploy.local.LocalMongo)   127.0.0.1:27017
+#   a real SMTP server (GreenMail standalone)   127.0.0.1:3025, its API and mail reader 127.0.0.1:8025
 #   intake-service 8081, routing-service 8082, notification-service 8083, reporting-service 8084
 #
-# Runs in the foreground; Ctrl-C stops everything (services, then the store, then Kafka). Data
-# stays in the data directory across runs. See --help.
+# Runs in the foreground; Ctrl-C stops everything (services, then the mail server, the store, then
+# Kafka). Data stays in the data directory across runs (mail does not: GreenMail keeps it in memory).
+# See --help.
 
 set -euo pipefail
 
@@ -17,8 +19,9 @@ usage() {
 Usage: deploy/run-local.sh [--no-build] [--help]
 
 Builds gandan (./mvnw package, tests skipped), starts a local Kafka broker, a local
-MongoDB-protocol store and the four services, waits until they are ready and prints how to use
-them. Runs in the foreground: Ctrl-C (or SIGTERM) stops everything; data is kept for the next run.
+MongoDB-protocol store, a local SMTP server and the four services, waits until they are ready and
+prints how to use them. Runs in the foreground: Ctrl-C (or SIGTERM) stops everything; data is kept
+for the next run.
 
 Options:
   --no-build   skip the Maven build and use what is in deploy/target
@@ -29,14 +32,16 @@ Environment:
                            kept across runs, delete it for a fresh start
   KAFKA_BOOTSTRAP_SERVERS  use this Kafka instead of starting one (e.g. host:9092)
   MONGODB_URI              use this MongoDB instead of starting the local store
-  GANDAN_ONLY_INFRA=1      start only Kafka and the store (no services), e.g. to run a service
-                           from the IDE with --spring.profiles.active=local
+  SPRING_MAIL_HOST         use this SMTP server (with SPRING_MAIL_PORT, default 25) instead of
+                           starting the local one; notification-service sends its e-mail there
+  GANDAN_ONLY_INFRA=1      start only Kafka, the store and the mail server (no services), e.g. to
+                           run a service from the IDE with --spring.profiles.active=local
   GANDAN_START_TIMEOUT     seconds to wait for the services to be ready (default 150)
   GANDAN_JAVA_OPTS         extra JVM options for the four services (default
                            "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" for a fast start; set it to
                            "" for the JVM's defaults, e.g. before measuring throughput)
 
-Logs: <data dir>/logs/{kafka,store,<service>}.log (the previous run's as *.log.1).
+Logs: <data dir>/logs/{kafka,store,mail,<service>}.log (the previous run's as *.log.1).
 EOF
 }
 
@@ -69,11 +74,14 @@ deploy_dir="$repo_root/deploy"
 lib_dir="$deploy_dir/target/lib"
 classes_dir="$deploy_dir/target/classes"
 services_dir="$deploy_dir/target/services"
+mail_jar="$deploy_dir/target/mail/greenmail-standalone.jar"
 log4j2_config="$deploy_dir/local/log4j2.xml"
 
 kafka_port=9092
 kafka_controller_port=9093
 store_port=27017
+mail_port=3025
+mail_api_port=8025
 services=(intake-service routing-service notification-service reporting-service)
 service_ports=(8081 8082 8083 8084)
 
@@ -83,6 +91,10 @@ kafka_bootstrap=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:$kafka_port}
 start_store=1
 [[ -n ${MONGODB_URI:-} ]] && start_store=0
 mongodb_uri=${MONGODB_URI:-mongodb://127.0.0.1:$store_port}
+start_mail=1
+[[ -n ${SPRING_MAIL_HOST:-} ]] && start_mail=0
+mail_host=${SPRING_MAIL_HOST:-127.0.0.1}
+((start_mail)) && mail_smtp_port=$mail_port || mail_smtp_port=${SPRING_MAIL_PORT:-25}
 
 # --- output --------------------------------------------------------------------------------------
 
@@ -171,9 +183,9 @@ cleanup() {
   stop_started=$(now_us)
   echo
   say "stop" "stopping (Ctrl-C again to kill at once)"
-  # Reverse order of start: the services first (together), then the store, then Kafka.
+  # Reverse order of start: the services first (together), then the mail server, the store, Kafka.
   for ((i = ${#proc_pids[@]} - 1; i >= 0; i--)); do
-    case ${proc_names[$i]} in kafka | store) ;; *) service_procs+=("$i") ;; esac
+    case ${proc_names[$i]} in kafka | store | mail) ;; *) service_procs+=("$i") ;; esac
   done
   if ((${#service_procs[@]})); then
     stop_procs 30 "${service_procs[@]}"
@@ -181,6 +193,7 @@ cleanup() {
   fi
   for ((i = ${#proc_pids[@]} - 1; i >= 0; i--)); do
     case ${proc_names[$i]} in
+      mail) stop_procs 10 "$i"; say "stop" "mail server stopped" ;;
       store) stop_procs 20 "$i"; say "stop" "store stopped" ;;
       kafka) stop_procs 60 "$i"; say "stop" "kafka stopped" ;;
     esac
@@ -222,6 +235,9 @@ check_ports() {
     ports+=("$kafka_port" "$kafka_controller_port"); whats+=("Kafka" "the Kafka controller")
   fi
   if ((start_store)); then ports+=("$store_port"); whats+=("the MongoDB-protocol store"); fi
+  if ((start_mail)); then
+    ports+=("$mail_port" "$mail_api_port"); whats+=("the SMTP server" "the mail server's API")
+  fi
   if ((!only_infra)); then
     for i in "${!services[@]}"; do ports+=("${service_ports[$i]}"); whats+=("${services[$i]}"); done
   fi
@@ -272,6 +288,7 @@ fi
 hint="build with deploy/run-local.sh (without --no-build) or ./mvnw -DskipTests package"
 need_file "$lib_dir/kafka_2.13-*.jar" "$hint"
 need_file "$classes_dir/vn/gandan/deploy/local/LocalMongo.class" "$hint"
+((start_mail)) && need_file "$mail_jar" "$hint"
 if ((!only_infra)); then
   for name in "${services[@]}"; do need_file "$services_dir/$name.jar" "$hint"; done
 fi
@@ -331,6 +348,23 @@ else
   say "store" "using $mongodb_uri (MONGODB_URI)"
 fi
 
+# --- the mail server ----------------------------------------------------------------------------
+
+# GreenMail standalone: SMTP without authentication (every recipient gets a mailbox on first mail),
+# and its HTTP API, which lists a mailbox's messages. Both on loopback only. Mail lives in memory.
+if ((start_mail)); then
+  mail_log="$log_dir/mail.log"
+  rotate_log "$mail_log"
+  say "mail" "starting SMTP on $mail_host:$mail_port, API on :$mail_api_port  (log: $(rel "$mail_log"))"
+  mail_started=$(now_us)
+  launch mail "$mail_log" java -Xmx128m -XX:+UseSerialGC -Djava.awt.headless=true \
+    -Dgreenmail.smtp.hostname=127.0.0.1 "-Dgreenmail.smtp.port=$mail_port" \
+    -Dgreenmail.api.hostname=127.0.0.1 "-Dgreenmail.api.port=$mail_api_port" \
+    -Dgreenmail.auth.disabled -jar "$mail_jar"
+else
+  say "mail" "using $mail_host:$mail_smtp_port (SPRING_MAIL_HOST)"
+fi
+
 # Waits until a line matching the pattern appears in the log of a process we started.
 await_log_line() { # name pattern timeout-seconds started
   local name=$1 pattern=$2 timeout=$3 started=$4 i
@@ -349,6 +383,8 @@ await_log_line() { # name pattern timeout-seconds started
 
 ((start_store)) && await_log_line store "LocalMongo listening on" 60 "$store_started"
 ((start_kafka)) && await_log_line kafka "Kafka Server started" 90 "$kafka_started"
+# GreenMail logs this once its SMTP server is up (it starts the API last).
+((start_mail)) && await_log_line mail "Starting GreenMail API server at" 30 "$mail_started"
 
 # --- the services --------------------------------------------------------------------------------
 
@@ -373,6 +409,17 @@ probe() { # port
   fi
 }
 
+# Where a developer reads the mail notification-service sent (the local server only).
+mail_banner() { # label-width
+  if ((start_mail)); then
+    printf '  %-*s %s\n' "$1" "SMTP (GreenMail)" \
+      "$mail_host:$mail_port   read mail: http://127.0.0.1:$mail_api_port/api/user/<address>/messages/"
+    printf '  %-*s %s\n' "$1" "" "(GreenMail's API, with its Swagger page: http://127.0.0.1:$mail_api_port/)"
+  else
+    printf '  %-*s %s\n' "$1" "SMTP" "$mail_host:$mail_smtp_port (SPRING_MAIL_HOST)"
+  fi
+}
+
 print_banner() {
   local k=$kafka_bootstrap
   cat <<EOF2
@@ -385,6 +432,7 @@ ${c_bold}gandan is running.${c_off}  Ctrl-C stops everything; data stays in $(re
   reporting-service     http://127.0.0.1:8084   (reports: /api/v1/reports/summary)
   Kafka                 $k
   MongoDB-protocol      $mongodb_uri
+$(mail_banner 21)
 
 Demo credentials
   portal API key        header X-Api-Key: demo-portal-key   (portal of Nghệ An, province 40)
@@ -395,7 +443,7 @@ Demo credentials
                         operator-hn/operator-hn (an operator of Hà Nội: sees none of Nghệ An)
                         admin/admin           (national; issues portal keys: /api/v1/admin/portal-keys)
 
-Logs  $(rel "$log_dir")/{kafka,store,intake-service,routing-service,notification-service,reporting-service}.log
+Logs  $(rel "$log_dir")/{kafka,store,mail,intake-service,routing-service,notification-service,reporting-service}.log
       e.g. tail -f $(rel "$log_dir")/*.log
 
 Try it
@@ -419,16 +467,18 @@ Try it
 EOF2
 }
 
-if ((only_infra && !start_kafka && !start_store)); then
-  say "all" "nothing to start (GANDAN_ONLY_INFRA with KAFKA_BOOTSTRAP_SERVERS and MONGODB_URI given)"
+if ((only_infra && !start_kafka && !start_store && !start_mail)); then
+  say "all" "nothing to start (GANDAN_ONLY_INFRA with KAFKA_BOOTSTRAP_SERVERS, MONGODB_URI and SPRING_MAIL_HOST given)"
   exit 0
 elif ((only_infra)); then
   cat <<EOF2
 
-${c_bold}Kafka and the store are running${c_off} (GANDAN_ONLY_INFRA: no services).  Ctrl-C stops them.
+${c_bold}Kafka, the store and the mail server are running${c_off} (GANDAN_ONLY_INFRA: no services).  Ctrl-C stops them.
   Kafka             $kafka_bootstrap
   MongoDB-protocol  $mongodb_uri
+$(mail_banner 17)
   Run a service with: --spring.profiles.active=local --spring.kafka.bootstrap-servers=$kafka_bootstrap --spring.mongodb.uri=$mongodb_uri
+  (notification-service also --spring.mail.host=$mail_host --spring.mail.port=$mail_smtp_port)
   Logs: $(rel "$log_dir")
 
 EOF2
@@ -437,7 +487,11 @@ else
     name=${services[$i]}
     log="$log_dir/$name.log"
     rotate_log "$log"
-    launch "$name" "$log" java -Xmx384m "${service_java_opts[@]}" -jar "$services_dir/$name.jar" \
+    # Only notification-service sends mail; env execs java, so the recorded pid stays the service's.
+    service_env=(env)
+    [[ $name == notification-service ]] &&
+      service_env+=("SPRING_MAIL_HOST=$mail_host" "SPRING_MAIL_PORT=$mail_smtp_port")
+    launch "$name" "$log" "${service_env[@]}" java -Xmx384m "${service_java_opts[@]}" -jar "$services_dir/$name.jar" \
       --spring.profiles.active=local \
       "--spring.kafka.bootstrap-servers=$kafka_bootstrap" \
       "--spring.mongodb.uri=$mongodb_uri"
