@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import java.time.Instant;
 import java.util.List;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -28,12 +29,12 @@ class DigestBook {
 
     /** @return when the digest goes out: the window's end, set by its first member */
     Instant add(String digestKey, String deliveryId, Instant windowEnd) {
+        // Two single-document writes: the embedded store drops $addToSet from an upserting find-and-modify.
+        mongo.upsert(query(where("_id").is(digestKey)), new Update().setOnInsert("sendAt", windowEnd), COLLECTION);
         Document digest = mongo.findAndModify(
                 query(where("_id").is(digestKey)),
-                new Update().addToSet("members", deliveryId).setOnInsert("sendAt", windowEnd),
-                org.springframework.data.mongodb.core.FindAndModifyOptions.options()
-                        .upsert(true)
-                        .returnNew(true),
+                new Update().addToSet("members", deliveryId),
+                FindAndModifyOptions.options().returnNew(true),
                 Document.class,
                 COLLECTION);
         return digest.getDate("sendAt").toInstant();

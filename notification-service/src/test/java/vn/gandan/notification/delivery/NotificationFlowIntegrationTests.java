@@ -1,0 +1,543 @@
+package vn.gandan.notification.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import vn.gandan.events.AuthorityRef;
+import vn.gandan.events.Channel;
+import vn.gandan.events.Deadline;
+import vn.gandan.events.PetitionDeadlineApproaching;
+import vn.gandan.events.PetitionEscalated;
+import vn.gandan.events.PetitionEvent;
+import vn.gandan.events.PetitionId;
+import vn.gandan.events.PetitionKind;
+import vn.gandan.events.PetitionOverdue;
+import vn.gandan.events.PetitionRouted;
+import vn.gandan.events.PetitionSubmitted;
+import vn.gandan.events.Place;
+import vn.gandan.events.Topics;
+import vn.gandan.notification.channel.FakeProvider;
+import vn.gandan.testsupport.FreePorts;
+import vn.gandan.testsupport.Http;
+import vn.gandan.testsupport.KafkaProbe;
+import vn.gandan.testsupport.RealInfrastructure;
+
+/**
+ * The whole service on real Kafka and MongoDB, with a real SMTP server (GreenMail) and real HTTP servers for the
+ * SMS gateway and a portal's webhook, and time moved by hand (forward only): what arrives, once, with the right
+ * words; what waits (quiet hours, digests, an open circuit) and then arrives; what fails, visibly, and is retried;
+ * a crash mid-send that loses and repeats nothing.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "gandan.notification.dispatch.poll-interval=100ms",
+            "gandan.notification.dispatch.lease=30s",
+            "gandan.notification.digest-window=5m",
+            "gandan.notification.quiet-hours.start=21:00",
+            "gandan.notification.quiet-hours.end=07:00",
+            "gandan.notification.rules[0].event=routed",
+            "gandan.notification.rules[0].audience=responder",
+            "gandan.notification.rules[0].channels=email",
+            "gandan.notification.rules[0].purpose=new_case",
+            "gandan.notification.rules[1].event=deadline_approaching",
+            "gandan.notification.rules[1].audience=responder",
+            "gandan.notification.rules[1].channels=email",
+            "gandan.notification.rules[1].purpose=deadline_approaching",
+            "gandan.notification.rules[1].digest=true",
+            "gandan.notification.rules[2].event=overdue",
+            "gandan.notification.rules[2].audience=responder",
+            "gandan.notification.rules[2].channels=sms",
+            "gandan.notification.rules[2].purpose=overdue",
+            "gandan.notification.rules[3].event=escalated",
+            "gandan.notification.rules[3].audience=supervisor",
+            "gandan.notification.rules[3].channels=sms",
+            "gandan.notification.rules[3].purpose=escalation",
+            "gandan.notification.rules[3].urgent=true",
+            "gandan.notification.rules[4].event=*",
+            "gandan.notification.rules[4].audience=portal",
+            "gandan.notification.rules[4].channels=webhook",
+            "gandan.notification.rules[4].purpose=status_change",
+            "gandan.notification.contacts.authorities.ubnd-17605[0].role=responder",
+            "gandan.notification.contacts.authorities.ubnd-17605[0].phone=+84912345678",
+            "gandan.notification.contacts.authorities.ubnd-40[0].role=supervisor",
+            "gandan.notification.contacts.authorities.ubnd-40[0].phone=+84913000111",
+            "gandan.notification.channels.sms.token=sms-test-token",
+            "gandan.notification.channels.sms.resilience.retry.max-attempts=2",
+            "gandan.notification.channels.sms.resilience.retry.initial-wait=10ms",
+            // Two failures among the last four calls are not enough to open the circuit; four are.
+            "gandan.notification.channels.sms.resilience.circuit-breaker.failure-rate=75",
+            "gandan.notification.channels.sms.resilience.circuit-breaker.minimum-calls=4",
+            "gandan.notification.channels.sms.resilience.circuit-breaker.sliding-window=4",
+            "gandan.notification.channels.sms.resilience.circuit-breaker.wait-in-open=1s",
+            "gandan.notification.channels.sms.resilience.circuit-breaker.half-open-calls=1"
+        })
+@ActiveProfiles("local")
+@RealInfrastructure
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NotificationFlowIntegrationTests {
+
+    /** 22:00 in Viet Nam on Wednesday 2 December 2026: quiet hours for SMS. */
+    static final Instant EVENING = Instant.parse("2026-12-02T15:00:00Z");
+
+    static final MutableClock clock = new MutableClock(EVENING);
+    static final GreenMail smtp = new GreenMail(new ServerSetup(FreePorts.pick(), "127.0.0.1", "smtp"));
+    static final FakeProvider smsGateway = new FakeProvider();
+    static final FakeProvider portal = new FakeProvider();
+    static final String SECRET = "portal-secret-1234567890";
+
+    static final AuthorityRef HOP_MINH = new AuthorityRef("ubnd-17605", "Ủy ban nhân dân Xã Hợp Minh", "17605");
+    static final AuthorityRef VAN_TU = new AuthorityRef("ubnd-17611", "Ủy ban nhân dân Xã Vân Tụ", "17611");
+    static final AuthorityRef NGHE_AN = new AuthorityRef("ubnd-40", "Ủy ban nhân dân Tỉnh Nghệ An", "40");
+
+    static KafkaProbe deliveriesTopic;
+
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        @Primary
+        Clock testClock() {
+            return clock;
+        }
+    }
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+        registry.add(
+                "gandan.notification.channels.sms.url",
+                () -> smsGateway.uri("/sms").toString());
+    }
+
+    @BeforeAll
+    static void start() {
+        smtp.start();
+        deliveriesTopic = KafkaProbe.reading(Topics.NOTIFICATION_DELIVERIES);
+    }
+
+    @AfterAll
+    static void stop() {
+        smtp.stop();
+        smsGateway.close();
+        portal.close();
+        deliveriesTopic.close();
+    }
+
+    @Autowired
+    KafkaTemplate<Object, Object> kafka;
+
+    @Autowired
+    PetitionFactsStore facts;
+
+    @Autowired
+    Deliveries deliveries;
+
+    @Autowired
+    DeliveryRecorder recorder;
+
+    @Autowired
+    DeliveryQueue queue;
+
+    @Autowired
+    NotificationPlanner planner;
+
+    @LocalServerPort
+    int port;
+
+    static String subscription;
+
+    void publish(PetitionEvent event) throws Exception {
+        kafka.send(event.type().topic(), event.petitionId().toString(), event).get();
+    }
+
+    /** A petition intake has told us of, so messages can quote its tracking code and title. */
+    PetitionId submitted(String trackingCode, String title) throws Exception {
+        PetitionId id = PetitionId.random();
+        publish(new PetitionSubmitted(
+                UUID.randomUUID(),
+                id,
+                clock.instant(),
+                trackingCode,
+                "portal:nghe-an-demo",
+                PetitionKind.RECOMMENDATION,
+                "infrastructure.drainage",
+                Channel.PORTAL,
+                clock.instant(),
+                new Place("40", "17605"),
+                title,
+                "Nước ngập ngã tư.",
+                null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> facts.existsById(id.toString()));
+        return id;
+    }
+
+    static Deadline due(String isoDueAt) {
+        return new Deadline("reply", Instant.parse(isoDueAt), "recommendation.reply@2014-07-01");
+    }
+
+    List<Delivery> deliveriesOf(PetitionId id) {
+        return deliveries.findByPetitionIdOrderByCreatedAt(id.toString());
+    }
+
+    /** Waits up to 20 s, and says what the store held about these petitions if it waited in vain. */
+    org.awaitility.core.ConditionFactory awaiting(PetitionId... ids) {
+        return await().atMost(Duration.ofSeconds(20)).conditionEvaluationListener(condition -> {
+            if (!condition.isSatisfied() && condition.getRemainingTimeInMS() < 300) {
+                for (PetitionId id : ids) {
+                    System.out.println("Still waiting: " + described(id));
+                }
+            }
+        });
+    }
+
+    /** What the store holds about a petition's deliveries, for a failing assertion to show. */
+    String described(PetitionId id) {
+        return deliveriesOf(id).stream()
+                        .map(d -> d.getChannel() + "/" + d.getPurpose() + "/" + d.getStatus() + "/" + d.getLastError()
+                                + "/" + d.getNextAttemptAt() + "/" + d.getAttempts())
+                        .toList()
+                + " at " + clock.instant();
+    }
+
+    /** The petition's delivery on a channel (every event also goes to the province's portal by webhook). */
+    Delivery on(String channel, PetitionId id) {
+        return deliveriesOf(id).stream()
+                .filter(d -> d.getChannel().equals(channel))
+                .findFirst()
+                .orElse(null);
+    }
+
+    static List<MimeMessage> mailTo(String address) {
+        return java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals(address);
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+
+    static String body(MimeMessage message) {
+        try {
+            return message.getContent().toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aRoutedPetitionEmailsTheResponderOnceAndPostsASignedCloudEventToThePortal() throws Exception {
+        var created = Http.at(port)
+                .withApiKey("demo-portal-key")
+                .post(
+                        "/api/v1/webhooks",
+                        "{\"url\":\"" + portal.uri("/gandan/events") + "\",\"secret\":\"" + SECRET + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        subscription = created.json().get("id").asString();
+
+        PetitionId id = submitted("40-FLOOD001", "Ngã tư xóm 3 ngập sâu");
+        var routed = new PetitionRouted(
+                UUID.randomUUID(),
+                id,
+                clock.instant(),
+                HOP_MINH,
+                new Place("40", "17605"),
+                "commune-people-committee",
+                1,
+                due("2026-12-16T16:59:59Z"));
+        publish(routed);
+        publish(routed); // redelivered: nothing twice
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> mailTo("ubnd-17605@thu-nghiem.gandan.vn").size() >= 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> portal.received().size() >= 1);
+        var sent = deliveriesTopic.recordsWithKey(id.toString(), Duration.ofSeconds(2));
+        assertThat(sent).hasSize(2);
+
+        MimeMessage mail = mailTo("ubnd-17605@thu-nghiem.gandan.vn").get(0);
+        assertThat(mail.getSubject()).isEqualTo("Vụ việc mới 40-FLOOD001: Ngã tư xóm 3 ngập sâu");
+        assertThat(body(mail)).contains("Ủy ban nhân dân Xã Hợp Minh").contains("Hạn trả lời: 16/12/2026");
+        String deliveryId = on("email", id).getId();
+        assertThat(mail.getMessageID()).contains(deliveryId);
+
+        var call = portal.received().get(0);
+        assertThat(call.header("ce-type")).isEqualTo("vn.gandan.petition.routed.v1");
+        assertThat(call.header("ce-id")).isEqualTo(routed.eventId().toString());
+        assertThat(call.header("ce-subject")).isEqualTo(id.toString());
+        String timestamp = call.header("x-gandan-timestamp");
+        assertThat(call.header("x-gandan-signature")).isEqualTo("v1=" + hmac(SECRET, timestamp + "." + call.body()));
+        assertThat(call.body()).contains("\"ruleId\":\"commune-people-committee\"");
+        assertThat(mailTo("ubnd-17605@thu-nghiem.gandan.vn")).hasSize(1);
+        assertThat(portal.received()).hasSize(1);
+    }
+
+    @Test
+    @Order(2)
+    void smsWaitsOutQuietHoursButAnEscalationGoesAtOnce() throws Exception {
+        PetitionId id = submitted("40-LATE0002", "Đèn đường hỏng");
+        publish(new PetitionOverdue(UUID.randomUUID(), id, clock.instant(), HOP_MINH, due("2026-12-02T16:59:59Z")));
+        publish(new PetitionEscalated(
+                UUID.randomUUID(), id, clock.instant(), HOP_MINH, NGHE_AN, due("2026-12-16T16:59:59Z"), "Quá hạn."));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> smsGateway.received().stream()
+                .anyMatch(r -> r.body().contains("+84913000111")));
+        Delivery held = awaiting(id)
+                .until(
+                        () -> deliveriesOf(id).stream()
+                                .filter(d -> d.getPurpose().equals("overdue"))
+                                .findFirst()
+                                .orElse(null),
+                        d -> d != null && "quiet_hours".equals(d.getLastError()));
+        assertThat(held.getStatus()).isEqualTo(Delivery.PENDING);
+        // 07:00 the next morning in Viet Nam.
+        assertThat(held.getNextAttemptAt()).isEqualTo(Instant.parse("2026-12-03T00:00:00Z"));
+        assertThat(smsGateway.received()).noneMatch(r -> r.body().contains("+84912345678"));
+
+        clock.set(Instant.parse("2026-12-03T00:00:01Z"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> smsGateway.received().stream()
+                .anyMatch(r -> r.body().contains("+84912345678")));
+        var morning = smsGateway.received().stream()
+                .filter(r -> r.body().contains("+84912345678"))
+                .toList();
+        assertThat(morning).singleElement().satisfies(r -> {
+            assertThat(r.body()).contains("40-LATE0002").contains("đã quá hạn ngày 02/12/2026");
+            assertThat(r.header("authorization")).isEqualTo("Bearer sms-test-token");
+            assertThat(r.header("idempotency-key")).isEqualTo(held.getId());
+        });
+    }
+
+    @Test
+    @Order(3)
+    void nudgesToOneOfficeWithinTheWindowGoOutAsOneDigest() throws Exception {
+        PetitionId first = submitted("40-DIGEST01", "Rác thải ven kênh");
+        PetitionId second = submitted("40-DIGEST02", "Ổ gà đường liên xóm");
+        publish(new PetitionDeadlineApproaching(
+                UUID.randomUUID(), first, clock.instant(), VAN_TU, due("2026-12-04T16:59:59Z")));
+        publish(new PetitionDeadlineApproaching(
+                UUID.randomUUID(), second, clock.instant(), VAN_TU, due("2026-12-04T16:59:59Z")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> on("email", second) != null);
+        Thread.sleep(500);
+        assertThat(mailTo("ubnd-17611@thu-nghiem.gandan.vn")).isEmpty();
+
+        clock.set(clock.instant().plus(Duration.ofMinutes(5)));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> mailTo("ubnd-17611@thu-nghiem.gandan.vn").size() >= 1);
+        Thread.sleep(500);
+        List<MimeMessage> mail = mailTo("ubnd-17611@thu-nghiem.gandan.vn");
+        assertThat(mail).hasSize(1);
+        assertThat(mail.get(0).getSubject()).isEqualTo("2 cập nhật về vụ việc của cơ quan");
+        assertThat(body(mail.get(0))).contains("40-DIGEST01").contains("40-DIGEST02");
+        Delivery a = on("email", first);
+        Delivery b = on("email", second);
+        assertThat(a.getStatus()).isEqualTo(Delivery.SENT);
+        assertThat(a.getSentIn()).isNotNull().isEqualTo(b.getSentIn());
+    }
+
+    @Test
+    @Order(4)
+    void aFailingGatewayFailsVisiblyThenTheCircuitHoldsOthersUntilItClosesAndEachArrivesOnce() throws Exception {
+        // Down for three calls: the first message fails after its two attempts (two failures in the last four
+        // calls keep the circuit closed); the next one's first failure makes three and opens it.
+        smsGateway.thenAnswer(
+                FakeProvider.Answer.status(500), FakeProvider.Answer.status(500), FakeProvider.Answer.status(500));
+        PetitionId failing = submitted("40-SMS00001", "Cống vỡ");
+        publish(new PetitionOverdue(
+                UUID.randomUUID(), failing, clock.instant(), HOP_MINH, due("2026-12-02T16:59:59Z")));
+        Delivery failed = awaiting(failing)
+                .until(() -> on("sms", failing), d -> d != null && d.getStatus().equals(Delivery.FAILED));
+        assertThat(failed.getAttempts()).isEqualTo(2);
+        assertThat(failed.getLastError()).doesNotContain("+84912345678");
+        var failedEvent = deliveriesTopic.await(
+                r -> failing.toString().equals(r.key())
+                        && KafkaProbe.header(r, "ce_type").orElse("").equals("vn.gandan.notification.failed.v1"),
+                Duration.ofSeconds(20));
+        assertThat(new String(failedEvent.value(), StandardCharsets.UTF_8)).doesNotContain("+8491");
+
+        // The circuit opens during the next message's attempts: it waits instead of failing.
+        PetitionId waiting = submitted("40-SMS00002", "Cống vỡ lần hai");
+        publish(new PetitionOverdue(
+                UUID.randomUUID(), waiting, clock.instant(), HOP_MINH, due("2026-12-02T16:59:59Z")));
+        Delivery deferred =
+                awaiting(waiting).until(() -> on("sms", waiting), d -> d != null && d.getLastError() != null);
+        assertThat(deferred.getStatus()).isEqualTo(Delivery.PENDING);
+
+        // Operators see the failure and ask for another try; the gateway is healthy again by then.
+        var operator = Http.at(port).withBasic("operator", "operator");
+        JsonNode failures = operator.get("/api/v1/deliveries?status=failed").json();
+        assertThat(failures.findValuesAsString("id")).contains(failed.getId());
+        assertThat(operator.post("/api/v1/deliveries/" + failed.getId() + "/retry", "")
+                        .status())
+                .isEqualTo(200);
+        Thread.sleep(1_100); // the breaker's own wait in the open state
+        clock.set(clock.instant().plus(Duration.ofMinutes(2)));
+
+        awaiting(failing, waiting)
+                .until(() -> deliveries
+                                .findById(failed.getId())
+                                .orElseThrow()
+                                .getStatus()
+                                .equals(Delivery.SENT)
+                        && deliveries
+                                .findById(deferred.getId())
+                                .orElseThrow()
+                                .getStatus()
+                                .equals(Delivery.SENT));
+        assertThat(operator.post("/api/v1/deliveries/" + failed.getId() + "/retry", "")
+                        .status())
+                .isEqualTo(409);
+        Map<String, Long> okByKey = smsGateway.received().stream()
+                .filter(r -> r.body().contains("40-SMS0000"))
+                .collect(java.util.stream.Collectors.groupingBy(
+                        r -> r.header("idempotency-key"), java.util.stream.Collectors.counting()));
+        assertThat(okByKey).containsKeys(failed.getId(), deferred.getId());
+        // One NotificationSent each for the SMS and for the portal's webhook: none twice.
+        assertThat(deliveriesTopic.recordsWithKey(waiting.toString(), Duration.ofSeconds(1)))
+                .hasSize(2);
+    }
+
+    @Test
+    @Order(5)
+    void aCrashMidSendLosesAndRepeatsNothing() throws Exception {
+        PetitionId id = submitted("40-CRASH001", "Sạt lở bờ kênh");
+        var routed = new PetitionRouted(
+                UUID.randomUUID(),
+                id,
+                clock.instant(),
+                VAN_TU,
+                new Place("40", "17611"),
+                "r",
+                1,
+                due("2026-12-17T16:59:59Z"));
+        // An instance recorded the delivery, took its lease and died before sending.
+        List<Intent> intents = planner.plan(routed).stream()
+                .filter(i -> i.channel().equals("email"))
+                .toList();
+        assertThat(recorder.record(intents)).isEqualTo(1);
+        String deliveryId =
+                NotificationPlanner.deliveryId(routed.eventId().toString(), "authority:ubnd-17611", "email");
+        var entry = queue.due(1000).stream()
+                .filter(e -> e.id().equals(deliveryId))
+                .findFirst()
+                .orElseThrow();
+        assertThat(queue.claim(entry, "instance-that-died", Duration.ofSeconds(30)))
+                .isTrue();
+        Thread.sleep(500);
+        assertThat(deliveries.findById(deliveryId).orElseThrow().getStatus()).isEqualTo(Delivery.PENDING);
+
+        // When its lease runs out, the survivors send it, once.
+        clock.set(clock.instant().plus(Duration.ofSeconds(31)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries
+                .findById(deliveryId)
+                .orElseThrow()
+                .getStatus()
+                .equals(Delivery.SENT));
+        // Crashed after sending but before clearing its queue entry: found sent, not sent again.
+        queue.dueBy(deliveryId, clock.instant());
+        Thread.sleep(1_000);
+        assertThat(mailTo("ubnd-17611@thu-nghiem.gandan.vn").stream().filter(m -> {
+                    try {
+                        return m.getSubject().contains("40-CRASH001");
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }))
+                .hasSize(1);
+        // A replay of the event records nothing new.
+        assertThat(recorder.record(intents)).isZero();
+    }
+
+    @Test
+    @Order(6)
+    void aPortalGetsItsEventsAgainWhenItAsks() throws Exception {
+        int before = portal.received().size();
+        var asked = Http.at(port)
+                .withApiKey("demo-portal-key")
+                .post(
+                        "/api/v1/webhooks/" + subscription + "/redeliver",
+                        "{\"since\":\"" + EVENING.minusSeconds(60) + "\"}");
+        assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+        int queued = asked.json().get("queued").asInt();
+        assertThat(queued).isPositive();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> portal.received().size() >= before + queued);
+        var again = portal.received().subList(before, portal.received().size());
+        assertThat(again).anyMatch(r -> r.header("ce-type").equals("vn.gandan.petition.routed.v1"));
+        // The same events, so the portal can tell them apart from new ones by their ids.
+        assertThat(again.stream().map(r -> r.header("ce-id")))
+                .isSubsetOf(portal.received().subList(0, before).stream()
+                        .map(r -> r.header("ce-id"))
+                        .toList());
+    }
+
+    static String hmac(String secret, String text) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Time moved by hand, forward only. */
+    static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void set(Instant later) {
+            if (later.isBefore(now)) {
+                throw new IllegalArgumentException("time runs forward");
+            }
+            now = later;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
