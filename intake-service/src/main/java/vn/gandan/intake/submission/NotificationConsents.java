@@ -35,17 +35,22 @@ final class NotificationConsents {
     static NotificationConsent normalized(
             NotificationConsent given, Petition.Citizen citizen, List<FieldReason> errors) {
         Set<String> asked = new LinkedHashSet<>();
+        String unknown = null;
         for (String channel : given.channels()) {
             String code = channel == null ? "" : channel.strip();
             if (NotificationConsent.CHANNELS.contains(code)) {
                 asked.add(code);
-            } else {
-                errors.add(FieldReason.of(
-                        FIELD + ".channels",
-                        "gandan.intake.notify.channel.unknown",
-                        code,
-                        String.join(", ", NotificationConsent.CHANNELS)));
+            } else if (unknown == null) {
+                unknown = code;
             }
+        }
+        if (unknown != null) {
+            // The first unknown one only, and shortened: the answer repeats what the caller sent.
+            errors.add(FieldReason.of(
+                    FIELD + ".channels",
+                    "gandan.intake.notify.channel.unknown",
+                    shortened(unknown),
+                    String.join(", ", NotificationConsent.CHANNELS)));
         }
         if (given.channels().isEmpty()) {
             errors.add(FieldReason.of(FIELD + ".channels", "gandan.intake.notify.channels.empty"));
@@ -53,7 +58,8 @@ final class NotificationConsents {
         String language =
                 given.language() == null ? DEFAULT_LANGUAGE : given.language().strip();
         if (!CitizenNotificationsConsented.LANGUAGES.contains(language)) {
-            errors.add(FieldReason.of(FIELD + ".language", "gandan.intake.notify.language.unknown", language));
+            errors.add(
+                    FieldReason.of(FIELD + ".language", "gandan.intake.notify.language.unknown", shortened(language)));
         }
         List<String> ordered = new ArrayList<>(NotificationConsent.CHANNELS);
         ordered.retainAll(asked);
@@ -101,6 +107,10 @@ final class NotificationConsents {
                 channels.contains(NotificationConsent.EMAIL) ? citizen.email() : null,
                 channels.contains(NotificationConsent.SMS) ? citizen.phone() : null,
                 channels.contains(NotificationConsent.ZALO) ? citizen.phone() : null));
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= 20 ? text : text.substring(0, 20) + "…";
     }
 
     private static boolean isBlank(String text) {

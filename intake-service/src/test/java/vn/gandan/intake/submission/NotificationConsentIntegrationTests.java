@@ -181,6 +181,9 @@ class NotificationConsentIntegrationTests {
         assertThat(reasons(portal(), petition("{\"channels\":[\"sms\",\"fax\"]}")))
                 .containsExactly(Map.entry(
                         "citizen.notify.channels", "is not a notification channel: fax (known: sms, zalo, email)"));
+        assertThat(reasons(portal(), petition("{\"channels\":[\"fax\",\"" + "x".repeat(500) + "\"]}")))
+                .as("the first unknown channel, once")
+                .containsOnlyKeys("citizen.notify.channels");
         assertThat(reasons(portal(), petition("{\"channels\":[]}"))).containsOnlyKeys("citizen.notify.channels");
         assertThat(reasons(portal(), petition("{\"channels\":[\"sms\"],\"language\":\"fr\"}")))
                 .containsExactly(Map.entry(

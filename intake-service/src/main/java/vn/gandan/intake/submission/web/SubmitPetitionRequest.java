@@ -65,15 +65,16 @@ record SubmitPetitionRequest(
             @Email @Size(max = 200) String email,
             @Size(max = 500) String address,
             @Size(max = 20) String nationalId,
-            @JsonProperty("notify") @Valid NotifyRequest consent) {}
+            @JsonProperty("notify") NotifyRequest consent) {}
 
     /**
+     * Checked by intake, not by bean validation, so that errors name the JSON field {@code citizen.notify.*} (the
+     * Java name cannot be {@code notify}, which is {@link Object#notify()}).
+     *
      * @param channels any of {@code sms}, {@code zalo} (both need {@code phone}), {@code email} (needs {@code email})
      * @param language {@code vi} (when absent) or {@code en}
      */
-    record NotifyRequest(
-            @Size(max = 10) List<@Size(max = 20) String> channels,
-            @Size(max = 10) String language) {
+    record NotifyRequest(List<String> channels, String language) {
 
         Petition.NotificationConsent toConsent() {
             return new Petition.NotificationConsent(channels, language, null, null);
