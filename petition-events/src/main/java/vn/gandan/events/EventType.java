@@ -11,6 +11,18 @@ import java.util.Optional;
 public enum EventType {
     PETITION_SUBMITTED(
             "vn.gandan.petition.submitted.v1", 1, PetitionSubmitted.class, Topics.INTAKE_PETITIONS, "/gandan/intake"),
+    CITIZEN_NOTIFICATIONS_CONSENTED(
+            "vn.gandan.citizen.notifications_consented.v1",
+            1,
+            CitizenNotificationsConsented.class,
+            Topics.INTAKE_CONTACTS,
+            "/gandan/intake"),
+    CITIZEN_NOTIFICATIONS_WITHDRAWN(
+            "vn.gandan.citizen.notifications_withdrawn.v1",
+            1,
+            CitizenNotificationsWithdrawn.class,
+            Topics.INTAKE_CONTACTS,
+            "/gandan/intake"),
     PETITION_ROUTED("vn.gandan.petition.routed.v1", 1, PetitionRouted.class, Topics.ROUTING_CASES, "/gandan/routing"),
     PETITION_ROUTING_FAILED(
             "vn.gandan.petition.routing_failed.v1",

@@ -32,6 +32,9 @@ class EventContractUnitTests {
             "PetitionSubmitted.relatedTo",
             "PetitionSubmitted.details",
             "PetitionRouted.deadline",
+            "CitizenNotificationsConsented.email",
+            "CitizenNotificationsConsented.sms",
+            "CitizenNotificationsConsented.zalo",
             "Place.communeCode");
 
     private final PetitionEventCodec codec = new PetitionEventCodec();

@@ -49,6 +49,8 @@ final class Samples {
     static PetitionEvent of(EventType type) {
         return switch (type) {
             case PETITION_SUBMITTED -> submitted();
+            case CITIZEN_NOTIFICATIONS_CONSENTED -> notificationsConsented();
+            case CITIZEN_NOTIFICATIONS_WITHDRAWN -> notificationsWithdrawn();
             case PETITION_ROUTED -> routed();
             case PETITION_ROUTING_FAILED -> routingFailed();
             case PETITION_ACKNOWLEDGED -> acknowledged();
@@ -107,6 +109,26 @@ final class Samples {
                 "Khiếu nại việc thu hồi đất không bồi thường",
                 null,
                 "Địa chỉ không khớp với xã nào sau sắp xếp đơn vị hành chính");
+    }
+
+    /** The citizen of {@link #submitted()} asked to be told by e-mail, SMS and Zalo, in Vietnamese. */
+    static CitizenNotificationsConsented notificationsConsented() {
+        return new CitizenNotificationsConsented(
+                UUID.fromString("4a9d7e21-c3b8-4f56-9e0a-1d2c7b8f3e64"),
+                PETITION_ID,
+                Instant.parse("2025-09-15T01:47:13Z"),
+                "NA-2025-004217",
+                "vi",
+                "nguyen.van.an@example.vn",
+                "+84912345678",
+                "+84912345678");
+    }
+
+    static CitizenNotificationsWithdrawn notificationsWithdrawn() {
+        return new CitizenNotificationsWithdrawn(
+                UUID.fromString("c61f0b38-2e7d-4a95-b4c1-8f3a6d9e2b07"),
+                PETITION_ID,
+                Instant.parse("2025-09-22T03:12:40Z"));
     }
 
     static PetitionRouted routed() {

@@ -2,6 +2,7 @@ package vn.gandan.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -172,6 +173,43 @@ class SchemaConstraintsUnitTests {
                         .as("%s without %s.adminUnitCode", type.typeName(), field)
                         .isNotEmpty();
             }
+        }
+    }
+
+    static Stream<Arguments> invalidConsents() {
+        return Stream.of(
+                invalid("no address at all", c -> c.remove(List.of("email", "sms", "zalo"))),
+                invalid("sms in national form", c -> c.put("sms", "0912345678")),
+                invalid("zalo with spaces", c -> c.put("zalo", "+84 912 345 678")),
+                invalid("email that is no address", c -> c.put("email", "nguyen.van.an")),
+                invalid("unknown language", c -> c.put("language", "fr")),
+                invalid("language as a locale", c -> c.put("language", "vi-VN")),
+                invalid("explicit null email", c -> c.putNull("email")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidConsents")
+    void rejectsAnInvalidConsent(String what, Consumer<ObjectNode> mutation) {
+        ObjectNode sample = Contracts.golden(EventType.CITIZEN_NOTIFICATIONS_CONSENTED);
+        mutation.accept(sample);
+
+        assertThat(Contracts.validate(EventType.CITIZEN_NOTIFICATIONS_CONSENTED, sample))
+                .as(what)
+                .isNotEmpty();
+    }
+
+    @Test
+    void aConsentNeedsOnlyOneAddress() {
+        for (String kept : new String[] {"email", "sms", "zalo"}) {
+            ObjectNode sample = Contracts.golden(EventType.CITIZEN_NOTIFICATIONS_CONSENTED);
+            sample.remove(Stream.of("email", "sms", "zalo")
+                    .filter(field -> !field.equals(kept))
+                    .toList());
+            sample.put("language", "en");
+
+            assertThat(Contracts.validate(EventType.CITIZEN_NOTIFICATIONS_CONSENTED, sample))
+                    .as("only %s", kept)
+                    .isEmpty();
         }
     }
 

@@ -6,12 +6,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.gandan.events.Channel;
+import vn.gandan.events.CitizenNotificationsWithdrawn;
 import vn.gandan.events.PetitionEvent;
+import vn.gandan.events.PetitionId;
 import vn.gandan.events.PetitionKind;
 import vn.gandan.events.PetitionSubmitted;
 import vn.gandan.support.outbox.OutboxEntry;
@@ -92,11 +95,49 @@ public class Petition {
      * @param phone E.164
      * @param address where the citizen lives, as written
      * @param nationalId the 12-digit citizen identity number (or a 9-digit old one), digits only
+     * @param consent the citizen's consent to be told about the petition, or null (none given; Open311 never gives one)
      */
-    public record Citizen(String name, String phone, String email, String address, String nationalId) {
+    public record Citizen(
+            String name, String phone, String email, String address, String nationalId, NotificationConsent consent) {
+
+        public Citizen(String name, String phone, String email, String address, String nationalId) {
+            this(name, phone, email, address, nationalId, null);
+        }
 
         public Citizen(String name, String phone, String email) {
-            this(name, phone, email, null, null);
+            this(name, phone, email, null, null, null);
+        }
+
+        Citizen withConsent(NotificationConsent consent) {
+            return new Citizen(name, phone, email, address, nationalId, consent);
+        }
+    }
+
+    /**
+     * The citizen's consent to be told about this petition: on which channels, in which language, when it was given
+     * and when withdrawn. The addresses are the citizen's {@code phone} and {@code email}; the consent only says
+     * which of them may be used.
+     *
+     * @param channels {@code sms}, {@code zalo}, {@code email}; at least one, each once
+     * @param language {@code vi} or {@code en}
+     * @param givenAt when intake accepted the petition with it; null while it is only asked for
+     * @param withdrawnAt when the citizen withdrew it, or null; a withdrawal is final for this petition
+     */
+    public record NotificationConsent(List<String> channels, String language, Instant givenAt, Instant withdrawnAt) {
+
+        public static final String SMS = "sms";
+        public static final String ZALO = "zalo";
+        public static final String EMAIL = "email";
+
+        /** The channels in the order they are listed to callers. */
+        public static final List<String> CHANNELS = List.of(SMS, ZALO, EMAIL);
+
+        public NotificationConsent {
+            channels = channels == null ? List.of() : List.copyOf(channels);
+        }
+
+        public boolean isWithdrawn() {
+            return withdrawnAt != null;
         }
     }
 
@@ -163,6 +204,27 @@ public class Petition {
 
     void publish(PetitionEvent event) {
         outbox.add(OutboxEntry.of(event));
+    }
+
+    /**
+     * Ends the citizen's consent and adds {@link CitizenNotificationsWithdrawn} to the outbox, in the same save.
+     *
+     * @return false, and nothing changes, when there is no consent or it was withdrawn before
+     */
+    boolean withdrawNotifications(Instant at) {
+        NotificationConsent consent = citizen == null ? null : citizen.consent();
+        if (consent == null || consent.isWithdrawn()) {
+            return false;
+        }
+        citizen = citizen.withConsent(
+                new NotificationConsent(consent.channels(), consent.language(), consent.givenAt(), at));
+        publish(new CitizenNotificationsWithdrawn(UUID.randomUUID(), PetitionId.of(id), at));
+        return true;
+    }
+
+    /** The consent without the addresses it lets notification use; null when the citizen gave none. */
+    public NotificationConsent getConsent() {
+        return citizen == null ? null : citizen.consent();
     }
 
     public String getId() {

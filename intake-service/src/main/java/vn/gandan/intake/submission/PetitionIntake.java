@@ -108,7 +108,7 @@ public class PetitionIntake {
                 request.title(),
                 request.description(),
                 location,
-                request.citizen());
+                NotificationConsents.given(request.citizen(), now));
         petition.describe(
                 request.attachments(),
                 request.details(),
@@ -141,6 +141,9 @@ public class PetitionIntake {
                 facts.citizenRef(),
                 related,
                 request.details()));
+        // After PetitionSubmitted, in the same write: the consent is never relayed without its petition.
+        NotificationConsents.event(id, petition.getTrackingCode(), petition.getCitizen(), now)
+                .ifPresent(petition::publish);
         try {
             Petition created = petitions.insert(petition);
             repeats.remember(created.getId(), facts);
@@ -264,7 +267,8 @@ public class PetitionIntake {
 
     /**
      * Text in NFC without control characters; the phone in E.164 and the identity number in digits, or a 400
-     * naming why not; the portal's own category code as the catalogue's.
+     * naming why not; the portal's own category code as the catalogue's; a consent to notifications checked
+     * against the contact it needs.
      */
     private NewPetition normalized(NewPetition request, String portalId) {
         List<FieldReason> errors = new ArrayList<>();
@@ -312,12 +316,15 @@ public class PetitionIntake {
                 errors.add(FieldReason.of("citizen.nationalId", result.code()));
             }
         }
+        Petition.NotificationConsent consent =
+                given.consent() == null ? null : NotificationConsents.normalized(given.consent(), given, errors);
         return new Petition.Citizen(
                 TextNormalizer.title(given.name()),
                 phone,
                 isBlank(given.email()) ? null : given.email().strip(),
                 TextNormalizer.title(given.address()),
-                nationalId);
+                nationalId,
+                consent);
     }
 
     /** The portal as petitions record it: the caller's name, {@code portal:<id>}. */

@@ -1,5 +1,7 @@
 package vn.gandan.intake.submission.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +10,7 @@ import vn.gandan.events.PetitionKind;
 import vn.gandan.events.PetitionSubmitted;
 import vn.gandan.intake.submission.Petition;
 
-/** What a portal sees of a petition. The citizen's contact is not echoed back. */
+/** What a portal sees of a petition. The citizen's contact is not echoed back, nor the addresses of a consent. */
 record PetitionView(
         String id,
         String trackingCode,
@@ -31,7 +33,20 @@ record PetitionView(
         String portalReference,
         String portalCategory,
         Map<String, String> details,
-        List<Petition.Attachment> attachments) {
+        List<Petition.Attachment> attachments,
+
+        @JsonProperty("notify") @JsonInclude(JsonInclude.Include.NON_NULL)
+        NotifyView consent) {
+
+    /** The citizen's consent as a portal may see it: which channels, never the addresses behind them. */
+    record NotifyView(List<String> channels, String language, Instant givenAt, Instant withdrawnAt) {
+
+        static NotifyView of(Petition.NotificationConsent consent) {
+            return consent == null
+                    ? null
+                    : new NotifyView(consent.channels(), consent.language(), consent.givenAt(), consent.withdrawnAt());
+        }
+    }
 
     static PetitionView of(Petition petition) {
         return new PetitionView(
@@ -56,6 +71,7 @@ record PetitionView(
                 petition.getPortalReference(),
                 petition.getPortalCategory(),
                 petition.getDetails(),
-                petition.getAttachments());
+                petition.getAttachments(),
+                NotifyView.of(petition.getConsent()));
     }
 }

@@ -1,5 +1,6 @@
 package vn.gandan.intake.submission.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
@@ -57,12 +58,28 @@ record SubmitPetitionRequest(
         }
     }
 
+    /** {@code notify} present is the citizen's consent to be told about the petition (docs/adr/0010). */
     record CitizenRequest(
             @Size(max = 200) String name,
             @Size(max = 30) String phone,
             @Email @Size(max = 200) String email,
             @Size(max = 500) String address,
-            @Size(max = 20) String nationalId) {}
+            @Size(max = 20) String nationalId,
+            @JsonProperty("notify") NotifyRequest consent) {}
+
+    /**
+     * Checked by intake, not by bean validation, so that errors name the JSON field {@code citizen.notify.*} (the
+     * Java name cannot be {@code notify}, which is {@link Object#notify()}).
+     *
+     * @param channels any of {@code sms}, {@code zalo} (both need {@code phone}), {@code email} (needs {@code email})
+     * @param language {@code vi} (when absent) or {@code en}
+     */
+    record NotifyRequest(List<String> channels, String language) {
+
+        Petition.NotificationConsent toConsent() {
+            return new Petition.NotificationConsent(channels, language, null, null);
+        }
+    }
 
     record AttachmentRequest(
             @NotNull
@@ -93,7 +110,10 @@ record SubmitPetitionRequest(
                                 citizen.phone(),
                                 citizen.email(),
                                 citizen.address(),
-                                citizen.nationalId()),
+                                citizen.nationalId(),
+                                citizen.consent() == null
+                                        ? null
+                                        : citizen.consent().toConsent()),
                 attachments == null
                         ? List.of()
                         : attachments.stream()
