@@ -25,6 +25,8 @@ public class Delivery {
     public static final String PENDING = "pending";
     public static final String SENT = "sent";
     public static final String FAILED = "failed";
+    /** Not to be sent any more: the citizen withdrew their consent. */
+    public static final String CANCELLED = "cancelled";
 
     @Id
     private String id;
@@ -133,6 +135,13 @@ public class Delivery {
         this.lastError = reason;
         this.nextAttemptAt = null;
         outbox.add(OutboxEntry.of(notificationFailed));
+    }
+
+    void cancelled(String reason) {
+        this.status = CANCELLED;
+        this.lastError = reason;
+        this.nextAttemptAt = null;
+        forget();
     }
 
     /** An operator asks for another try of a failed delivery. */

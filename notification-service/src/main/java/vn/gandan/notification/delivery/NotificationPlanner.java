@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import vn.gandan.adminunits.AdminUnits;
 import vn.gandan.events.AuthorityRef;
+import vn.gandan.events.CitizenNotificationsConsented;
 import vn.gandan.events.Deadline;
 import vn.gandan.events.PetitionAcknowledged;
 import vn.gandan.events.PetitionClockPaused;
@@ -46,13 +47,46 @@ class NotificationPlanner {
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
+    /** The audience of citizens who agreed to be told, and the trigger of their first message. */
+    static final String CITIZEN = "citizen";
+
+    static final String RECEIVED = "received";
+
     private final NotificationProperties properties;
     private final WebhookSubscriptions portals;
+    private final CitizenContactsStore citizens;
     private final PetitionEventCodec codec = new PetitionEventCodec();
 
-    NotificationPlanner(NotificationProperties properties, WebhookSubscriptions portals) {
+    NotificationPlanner(
+            NotificationProperties properties, WebhookSubscriptions portals, CitizenContactsStore citizens) {
         this.properties = properties;
         this.portals = portals;
+        this.citizens = citizens;
+    }
+
+    /**
+     * What a citizen who has just agreed to be told is sent: that the petition was received, with its tracking
+     * code. Routing's events reach them through the {@code citizen} rules.
+     */
+    List<Intent> plan(CitizenNotificationsConsented consent, String provinceCode) {
+        CitizenContacts contacts = CitizenContacts.of(consent);
+        List<Intent> intents = new ArrayList<>();
+        for (NotificationProperties.Rule rule : properties.rules()) {
+            if (rule.event().equals(RECEIVED) && rule.audience().equals(CITIZEN)) {
+                Map<String, String> facts = new LinkedHashMap<>();
+                facts.put("trackingCode", consent.trackingCode());
+                addCitizen(
+                        intents,
+                        rule,
+                        contacts,
+                        consent.petitionId().toString(),
+                        provinceCode,
+                        consent.eventId().toString(),
+                        RECEIVED,
+                        facts);
+            }
+        }
+        return intents;
     }
 
     List<Intent> plan(RoutingEvent event) {
@@ -61,6 +95,20 @@ class NotificationPlanner {
         List<Intent> intents = new ArrayList<>();
         for (NotificationProperties.Rule rule : properties.rules()) {
             if (!rule.event().equals(type) && !rule.event().equals("*")) {
+                continue;
+            }
+            if (rule.audience().equals(CITIZEN)) {
+                // Only a citizen who agreed, only on the channels they chose.
+                citizens.findById(event.petitionId().toString())
+                        .ifPresent(contacts -> addCitizen(
+                                intents,
+                                rule,
+                                contacts,
+                                event.petitionId().toString(),
+                                province,
+                                event.eventId().toString(),
+                                type,
+                                facts(event, holder(event).orElse(null))));
                 continue;
             }
             for (String channel : rule.channels()) {
@@ -85,6 +133,38 @@ class NotificationPlanner {
             }
         }
         return intents;
+    }
+
+    private void addCitizen(
+            List<Intent> intents,
+            NotificationProperties.Rule rule,
+            CitizenContacts contacts,
+            String petitionId,
+            String province,
+            String triggerEventId,
+            String triggerType,
+            Map<String, String> facts) {
+        for (String channel : rule.channels()) {
+            contacts.on(channel)
+                    .ifPresent(address -> intents.add(new Intent(
+                            petitionId,
+                            province,
+                            triggerEventId,
+                            triggerType,
+                            rule.purpose(),
+                            CITIZEN,
+                            "citizen:" + petitionId,
+                            channel,
+                            address,
+                            null,
+                            null,
+                            Locale.forLanguageTag(contacts.language()),
+                            channel.equals("zalo") ? properties.zaloTemplates().get(rule.purpose()) : rule.purpose(),
+                            facts,
+                            null,
+                            rule.digest(),
+                            rule.urgent())));
+        }
     }
 
     private Intent toAuthority(
@@ -171,7 +251,9 @@ class NotificationPlanner {
     /** The facts the event itself gives; the petition's tracking code and title are added when it is sent. */
     static Map<String, String> facts(RoutingEvent event, AuthorityRef authority) {
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("authority", authority.name());
+        if (authority != null) {
+            facts.put("authority", authority.name());
+        }
         deadline(event).ifPresent(d -> {
             facts.put("dueDate", DATE.format(d.dueAt().atZone(VIETNAM)));
             facts.put("step", d.step());
@@ -182,6 +264,10 @@ class NotificationPlanner {
         } else if (event instanceof PetitionEscalated e) {
             facts.put("fromAuthority", e.from().name());
             facts.put("reason", e.reason());
+        } else if (event instanceof PetitionResolved e) {
+            facts.put("response", e.response());
+        } else if (event instanceof PetitionRejected e) {
+            facts.put("reason", e.explanation());
         }
         return facts;
     }

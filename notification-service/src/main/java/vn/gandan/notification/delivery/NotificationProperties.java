@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     day (urgent ones excepted)
  * @param quietHours when SMS and Zalo stay silent (Viet Nam time); urgent messages excepted
  * @param dispatch how the sender works through what is due
+ * @param zaloTemplates per purpose, the Zalo ZNS template registered for it (Zalo sends only approved templates); a
+ *     purpose without one fails on Zalo with its reason
  */
 @ConfigurationProperties("gandan.notification")
 public record NotificationProperties(
@@ -26,13 +28,16 @@ public record NotificationProperties(
         @DefaultValue("10m") Duration digestWindow,
         @DefaultValue("20") int dailyCap,
         @DefaultValue QuietHours quietHours,
-        @DefaultValue Dispatch dispatch) {
+        @DefaultValue Dispatch dispatch,
+        @DefaultValue Map<String, String> zaloTemplates) {
 
     /**
      * @param event the event's short type: {@code routed}, {@code transferred}, {@code deadline_approaching},
      *     {@code overdue}, {@code escalated}, ... or {@code *} for every routing event (portals' webhooks)
      * @param audience {@code responder} (the authority the event names as holding the case), {@code supervisor}
-     *     (the supervisors of the authority an escalation went to), {@code portal} (the province's webhooks)
+     *     (the supervisors of the authority an escalation went to), {@code portal} (the province's webhooks),
+     *     {@code citizen} (the citizen, only with their consent and on the channels they chose; the event
+     *     {@code received} is their consent itself)
      * @param purpose the template and the name deliveries record, e.g. {@code new_case}
      * @param digest whether these may be merged into a digest
      * @param urgent whether they go out in quiet hours and beyond the daily cap

@@ -3,6 +3,8 @@ package vn.gandan.notification.delivery;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import vn.gandan.events.CitizenNotificationsConsented;
+import vn.gandan.events.CitizenNotificationsWithdrawn;
 import vn.gandan.events.PetitionEvent;
 import vn.gandan.events.PetitionSubmitted;
 import vn.gandan.events.RoutingEvent;
@@ -14,7 +16,7 @@ import vn.gandan.events.Topics;
  */
 @Component
 @KafkaListener(
-        topics = {Topics.ROUTING_CASES, Topics.INTAKE_PETITIONS},
+        topics = {Topics.ROUTING_CASES, Topics.INTAKE_PETITIONS, Topics.INTAKE_CONTACTS},
         groupId = Topics.NOTIFICATION_GROUP)
 class PetitionEventsListener {
 
@@ -22,16 +24,29 @@ class PetitionEventsListener {
     private final DeliveryRecorder recorder;
     private final DeliveryDispatcher dispatcher;
     private final PetitionFactsStore facts;
+    private final CitizenConsents consents;
 
     PetitionEventsListener(
             NotificationPlanner planner,
             DeliveryRecorder recorder,
             DeliveryDispatcher dispatcher,
-            PetitionFactsStore facts) {
+            PetitionFactsStore facts,
+            CitizenConsents consents) {
         this.planner = planner;
         this.recorder = recorder;
         this.dispatcher = dispatcher;
         this.facts = facts;
+        this.consents = consents;
+    }
+
+    @KafkaHandler
+    void on(CitizenNotificationsConsented consent) {
+        consents.given(consent);
+    }
+
+    @KafkaHandler
+    void on(CitizenNotificationsWithdrawn withdrawal) {
+        consents.withdrawn(withdrawal);
     }
 
     @KafkaHandler

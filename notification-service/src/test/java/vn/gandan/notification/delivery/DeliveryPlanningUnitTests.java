@@ -42,10 +42,11 @@ class DeliveryPlanningUnitTests {
             Duration.ofMinutes(10),
             20,
             new NotificationProperties.QuietHours(LocalTime.of(21, 0), LocalTime.of(7, 0), Set.of("sms", "zalo")),
-            new NotificationProperties.Dispatch(Duration.ofSeconds(1), 100, Duration.ofSeconds(60)));
+            new NotificationProperties.Dispatch(Duration.ofSeconds(1), 100, Duration.ofSeconds(60)),
+            Map.of());
 
-    /** No rule here is for portals, so no subscriptions are asked for. */
-    final NotificationPlanner planner = new NotificationPlanner(properties, null);
+    /** No rule here is for portals or citizens, so no subscriptions or consents are asked for. */
+    final NotificationPlanner planner = new NotificationPlanner(properties, null, null);
 
     @Test
     void aRoutedCaseNudgesTheAssignedAuthorityAtItsOffice() {

@@ -36,6 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.gandan.events.AuthorityRef;
 import vn.gandan.events.Channel;
+import vn.gandan.events.CitizenNotificationsConsented;
+import vn.gandan.events.CitizenNotificationsWithdrawn;
 import vn.gandan.events.Deadline;
 import vn.gandan.events.PetitionDeadlineApproaching;
 import vn.gandan.events.PetitionEscalated;
@@ -43,6 +45,7 @@ import vn.gandan.events.PetitionEvent;
 import vn.gandan.events.PetitionId;
 import vn.gandan.events.PetitionKind;
 import vn.gandan.events.PetitionOverdue;
+import vn.gandan.events.PetitionResolved;
 import vn.gandan.events.PetitionRouted;
 import vn.gandan.events.PetitionSubmitted;
 import vn.gandan.events.Place;
@@ -89,6 +92,18 @@ import vn.gandan.testsupport.RealInfrastructure;
             "gandan.notification.rules[4].audience=portal",
             "gandan.notification.rules[4].channels=webhook",
             "gandan.notification.rules[4].purpose=status_change",
+            "gandan.notification.rules[5].event=received",
+            "gandan.notification.rules[5].audience=citizen",
+            "gandan.notification.rules[5].channels=sms,email",
+            "gandan.notification.rules[5].purpose=citizen_received",
+            "gandan.notification.rules[6].event=routed",
+            "gandan.notification.rules[6].audience=citizen",
+            "gandan.notification.rules[6].channels=sms,email",
+            "gandan.notification.rules[6].purpose=citizen_routed",
+            "gandan.notification.rules[7].event=resolved",
+            "gandan.notification.rules[7].audience=citizen",
+            "gandan.notification.rules[7].channels=sms,email",
+            "gandan.notification.rules[7].purpose=citizen_resolved",
             "gandan.notification.contacts.authorities.ubnd-17605[0].role=responder",
             "gandan.notification.contacts.authorities.ubnd-17605[0].phone=+84912345678",
             "gandan.notification.contacts.authorities.ubnd-40[0].role=supervisor",
@@ -160,6 +175,9 @@ class NotificationFlowIntegrationTests {
 
     @Autowired
     PetitionFactsStore facts;
+
+    @Autowired
+    CitizenContactsStore contacts;
 
     @Autowired
     Deliveries deliveries;
@@ -502,6 +520,47 @@ class NotificationFlowIntegrationTests {
                 .isSubsetOf(portal.received().subList(0, before).stream()
                         .map(r -> r.header("ce-id"))
                         .toList());
+    }
+
+    @Test
+    @Order(7)
+    void aCitizenWhoAgreedHearsOnTheirChannelAndNothingOnceTheyWithdraw() throws Exception {
+        PetitionId id = submitted("40-CITIZEN1", "Cống tắc trước nhà");
+        String phone = "+84987654321";
+        publish(new CitizenNotificationsConsented(
+                UUID.randomUUID(), id, clock.instant(), "40-CITIZEN1", "vi", null, phone, null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> smsTo(phone).size() >= 1);
+        assertThat(smsTo(phone).get(0).body()).contains("đã được tiếp nhận, mã tra cứu 40-CITIZEN1");
+
+        publish(new PetitionRouted(
+                UUID.randomUUID(),
+                id,
+                clock.instant(),
+                HOP_MINH,
+                new Place("40", "17605"),
+                "r",
+                1,
+                due("2026-12-17T16:59:59Z")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> smsTo(phone).size() >= 2);
+        assertThat(smsTo(phone).get(1).body())
+                .contains("40-CITIZEN1")
+                .contains("Ủy ban nhân dân Xã Hợp Minh")
+                .contains("hạn trả lời 17/12/2026");
+        // No e-mail: the citizen chose SMS only.
+        assertThat(on("email", id).getAudience()).isEqualTo("responder");
+
+        publish(new CitizenNotificationsWithdrawn(UUID.randomUUID(), id, clock.instant()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !contacts.existsById(id.toString()));
+        publish(new PetitionResolved(UUID.randomUUID(), id, clock.instant(), HOP_MINH, "Đã nạo vét cống."));
+        Thread.sleep(1_500);
+        assertThat(smsTo(phone)).hasSize(2);
+        assertThat(deliveriesOf(id)).noneMatch(d -> d.getPurpose().equals("citizen_resolved"));
+    }
+
+    List<FakeProvider.Received> smsTo(String phone) {
+        return smsGateway.received().stream()
+                .filter(r -> r.body().contains(phone))
+                .toList();
     }
 
     static String hmac(String secret, String text) throws Exception {

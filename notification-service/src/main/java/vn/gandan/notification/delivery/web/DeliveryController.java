@@ -92,7 +92,8 @@ class DeliveryController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
             Caller caller) {
-        if (!List.of(Delivery.PENDING, Delivery.SENT, Delivery.FAILED).contains(status)) {
+        if (!List.of(Delivery.PENDING, Delivery.SENT, Delivery.FAILED, Delivery.CANCELLED)
+                .contains(status)) {
             throw InvalidRequestException.field("status", "gandan.notification.delivery.status-unknown", status);
         }
         var pageable = org.springframework.data.domain.PageRequest.of(page, size);
