@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -41,6 +44,12 @@ class DeliveryDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
+    /**
+     * How long a queue entry without its delivery is taken for one whose delivery is still being written; after
+     * that, for one whose writer died between the two writes.
+     */
+    static final Duration ORPHAN_GRACE = Duration.ofMinutes(1);
+
     /** How long a message waits for its petition's facts (another topic) before it goes without them. */
     static final Duration FACTS_GRACE = Duration.ofMinutes(2);
 
@@ -55,6 +64,7 @@ class DeliveryDispatcher implements SmartLifecycle {
     private final MeterRegistry meters;
     private final Clock clock;
     private final String owner = UUID.randomUUID().toString();
+    private final ExecutorService workers;
     private ScheduledExecutorService executor;
 
     DeliveryDispatcher(
@@ -78,6 +88,11 @@ class DeliveryDispatcher implements SmartLifecycle {
         this.properties = properties;
         this.meters = meters;
         this.clock = clock;
+        this.workers = Executors.newFixedThreadPool(properties.dispatch().workers(), r -> {
+            Thread t = new Thread(r, "delivery-worker");
+            t.setDaemon(true);
+            return t;
+        });
         Gauge.builder("gandan.notification.pending", queue, DeliveryQueue::count)
                 .description("Deliveries and digests waiting to go out")
                 .register(meters);
@@ -89,36 +104,60 @@ class DeliveryDispatcher implements SmartLifecycle {
      * @return how many queue entries this instance handled
      */
     int runOnce() {
-        int handled = 0;
+        List<DeliveryQueue.Entry> claimed = new ArrayList<>();
         for (DeliveryQueue.Entry entry : queue.due(properties.dispatch().batchSize())) {
-            if (!queue.claim(entry, owner, properties.dispatch().lease())) {
-                continue;
-            }
-            try {
-                if (entry.isDigest()) {
-                    sendDigest(entry);
-                } else {
-                    sendOne(entry);
-                }
-                handled++;
-            } catch (OptimisticLockingFailureException raced) {
-                queue.later(entry, owner, clock.instant());
-            } catch (RuntimeException e) {
-                // The store went away mid-way, say: the entry stays due and is tried again; the others go on.
-                log.warn("Delivery {} could not be handled; will retry", entry.id(), e);
-                queue.later(entry, owner, clock.instant().plusSeconds(5));
+            if (queue.claim(entry, owner, properties.dispatch().lease())) {
+                claimed.add(entry);
             }
         }
-        return handled;
+        // Providers answer in tens of milliseconds: deliveries go out side by side, each provider's bulkhead
+        // bounding how many of them it takes at once.
+        List<Future<?>> sending = new ArrayList<>();
+        for (DeliveryQueue.Entry entry : claimed) {
+            sending.add(workers.submit(() -> handle(entry)));
+        }
+        for (Future<?> each : sending) {
+            try {
+                each.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException e) {
+                // handle() keeps its own failures; this is a bug worth seeing, not a lost delivery (it stays due).
+                log.error("Delivery worker failed", e.getCause());
+            }
+        }
+        return claimed.size();
+    }
+
+    private void handle(DeliveryQueue.Entry entry) {
+        try {
+            if (entry.isDigest()) {
+                sendDigest(entry);
+            } else {
+                sendOne(entry);
+            }
+        } catch (OptimisticLockingFailureException raced) {
+            queue.later(entry, owner, clock.instant());
+        } catch (RuntimeException e) {
+            // The store went away mid-way, say: the entry stays due and is tried again; the others go on.
+            log.warn("Delivery {} could not be handled; will retry", entry.id(), e);
+            queue.later(entry, owner, clock.instant().plusSeconds(5));
+        }
     }
 
     private void sendOne(DeliveryQueue.Entry entry) {
         Delivery delivery = deliveries.findById(entry.id()).orElse(null);
+        Instant now = clock.instant();
+        if (delivery == null && entry.at().isAfter(now.minus(ORPHAN_GRACE))) {
+            // Queued an instant ago: its delivery is being written right now (the entry goes first).
+            queue.later(entry, owner, entry.at());
+            return;
+        }
         if (delivery == null || !Delivery.PENDING.equals(delivery.getStatus())) {
             queue.done(entry, owner);
             return;
         }
-        Instant now = clock.instant();
         Optional<Instant> wait = hold(delivery, now);
         if (wait.isPresent()) {
             queue.later(entry, owner, wait.get());
@@ -388,6 +427,7 @@ class DeliveryDispatcher implements SmartLifecycle {
             executor.shutdownNow();
             executor = null;
         }
+        workers.shutdown();
     }
 
     @Override

@@ -61,8 +61,10 @@ public record NotificationProperties(
             @DefaultValue("07:00") LocalTime end,
             @DefaultValue({"sms", "zalo"}) Set<String> channels) {}
 
+    /** @param workers how many deliveries one instance sends at once */
     public record Dispatch(
             @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("100") int batchSize,
-            @DefaultValue("60s") Duration lease) {}
+            @DefaultValue("60s") Duration lease,
+            @DefaultValue("8") int workers) {}
 }

@@ -42,7 +42,7 @@ class DeliveryPlanningUnitTests {
             Duration.ofMinutes(10),
             20,
             new NotificationProperties.QuietHours(LocalTime.of(21, 0), LocalTime.of(7, 0), Set.of("sms", "zalo")),
-            new NotificationProperties.Dispatch(Duration.ofSeconds(1), 100, Duration.ofSeconds(60)),
+            new NotificationProperties.Dispatch(Duration.ofSeconds(1), 100, Duration.ofSeconds(60), 1),
             Map.of());
 
     /** No rule here is for portals or citizens, so no subscriptions or consents are asked for. */

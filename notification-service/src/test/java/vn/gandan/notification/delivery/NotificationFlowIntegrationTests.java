@@ -66,6 +66,8 @@ import vn.gandan.testsupport.RealInfrastructure;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "gandan.notification.dispatch.poll-interval=100ms",
+            // One at a time, so that which message meets the circuit in which state is the test's to say.
+            "gandan.notification.dispatch.workers=1",
             "gandan.notification.dispatch.lease=30s",
             "gandan.notification.digest-window=5m",
             "gandan.notification.quiet-hours.start=21:00",
@@ -497,6 +499,29 @@ class NotificationFlowIntegrationTests {
                 .hasSize(1);
         // A replay of the event records nothing new.
         assertThat(recorder.record(intents)).isZero();
+
+        // A queue entry is written before its delivery: one seen in between is not given up.
+        PetitionId late = submitted("40-CRASH002", "Sạt lở lần hai");
+        var routedLate = new PetitionRouted(
+                UUID.randomUUID(),
+                late,
+                clock.instant(),
+                VAN_TU,
+                new Place("40", "17611"),
+                "r",
+                1,
+                due("2026-12-17T16:59:59Z"));
+        List<Intent> lateIntents = planner.plan(routedLate).stream()
+                .filter(i -> i.channel().equals("email"))
+                .toList();
+        String lateId =
+                NotificationPlanner.deliveryId(routedLate.eventId().toString(), "authority:ubnd-17611", "email");
+        queue.dueBy(lateId, clock.instant());
+        Thread.sleep(500); // the dispatcher finds the entry, without its delivery, several times
+        assertThat(recorder.record(lateIntents)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        deliveries.findById(lateId).orElseThrow().getStatus().equals(Delivery.SENT));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package vn.gandan.routing.cases;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -22,6 +23,12 @@ import org.springframework.stereotype.Component;
 class DeadlineScheduler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineScheduler.class);
+
+    /**
+     * How long a timer without its case is taken for one whose case is still being written; after that, for one
+     * whose writer died between the two writes.
+     */
+    static final Duration ORPHAN_GRACE = Duration.ofMinutes(1);
 
     private final Cases cases;
     private final CaseTimers timers;
@@ -60,6 +67,11 @@ class DeadlineScheduler implements SmartLifecycle {
             }
             Instant now = clock.instant();
             Case c = cases.findById(timer.petitionId()).orElse(null);
+            if (c == null && timer.at().isAfter(now.minus(ORPHAN_GRACE))) {
+                // The timer goes first: its case is being written right now. Look again next round.
+                timers.handled(timer, owner, timer.at());
+                continue;
+            }
             try {
                 if (c != null && deadlines.fireDue(c, now)) {
                     c = writer.save(c);

@@ -188,6 +188,18 @@ class DeadlineSchedulerIntegrationTests {
         assertThat(typesFor(id, Duration.ofSeconds(1))).hasSize(3);
     }
 
+    /** A timer is written before its case: a round that meets it in between keeps it for the case. */
+    @Test
+    @Order(3)
+    void aTimerWhoseCaseIsStillBeingWrittenIsKept() {
+        String petitionId = java.util.UUID.randomUUID().toString();
+        timers.dueBy(petitionId, clock.instant());
+
+        anotherInstance().runOnce();
+
+        assertThat(timers.due(10_000)).extracting(CaseTimers.Timer::petitionId).contains(petitionId);
+    }
+
     /** Two instances run a round at the same moment, then each runs another. */
     private static void raceAndRepeat(DeadlineScheduler a, DeadlineScheduler b) {
         CompletableFuture.allOf(CompletableFuture.runAsync(a::runOnce), CompletableFuture.runAsync(b::runOnce))
