@@ -1,5 +1,8 @@
 package vn.gandan.support.web;
 
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +20,7 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -184,6 +188,20 @@ public class ProblemDetailsAutoConfiguration {
         private static String lastNode(String path) {
             int dot = path.lastIndexOf('.');
             return dot < 0 ? path : path.substring(dot + 1);
+        }
+
+        /**
+         * The driver lost its connections while the request was in flight (its pool was cleared, a socket closed):
+         * Spring Data cannot classify that, but for the caller it is the same outage as above.
+         */
+        @ExceptionHandler(UncategorizedMongoDbException.class)
+        ResponseEntity<Object> storeLost(UncategorizedMongoDbException ex) {
+            if (ex.getCause() instanceof MongoConnectionPoolClearedException
+                    || ex.getCause() instanceof MongoSocketException
+                    || ex.getCause() instanceof MongoTimeoutException) {
+                return storeUnavailable(new DataAccessResourceFailureException(ex.getMessage(), ex));
+            }
+            throw ex;
         }
 
         /** The store is down or unreachable: the caller may retry; nothing was accepted. */
