@@ -448,7 +448,7 @@ Logs  $(rel "$log_dir")/{kafka,store,mail,intake-service,routing-service,notific
 
 Try it
   # 1. a portal submits a petition (the answer carries its id)
-  curl -s -X POST http://127.0.0.1:8081/api/v1/petitions -H 'X-Api-Key: demo-portal-key' -H 'Content-Type: application/json' -d '{"kind":"recommendation","category":"infrastructure.drainage","title":"Cống thoát nước bị tắc","description":"Cống thoát nước trước nhà văn hoá xóm 3 bị tắc, nước tràn ra đường mỗi khi mưa.","location":{"communeCode":"17605"},"channel":"portal","receivedAt":"2026-11-20T08:00:00+07:00","citizen":{"name":"Nguyễn Văn An","phone":"0912 345 678"},"portalReference":"NA-2026-000123"}'
+  curl -s -X POST http://127.0.0.1:8081/api/v1/petitions -H 'X-Api-Key: demo-portal-key' -H 'Content-Type: application/json' -d '{"kind":"recommendation","category":"infrastructure.drainage","title":"Cống thoát nước bị tắc","description":"Cống thoát nước trước nhà văn hoá xóm 3 bị tắc, nước tràn ra đường mỗi khi mưa.","location":{"communeCode":"17605"},"channel":"portal","receivedAt":"$(date -u +%Y-%m-%dT%H:%M:%SZ)","citizen":{"name":"Nguyễn Văn An","phone":"0912 345 678"},"portalReference":"NA-DEMO-$(date +%s)"}'
 
   # 2. its case at routing, its notifications, the summary report
   ID=paste-the-id-here
