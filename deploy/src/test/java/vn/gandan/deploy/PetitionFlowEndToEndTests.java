@@ -3,6 +3,8 @@ package vn.gandan.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +27,8 @@ class PetitionFlowEndToEndTests {
     static ServiceProcess routing;
     static ServiceProcess notification;
     static ServiceProcess reporting;
+    static final GreenMail smtp =
+            new GreenMail(new ServerSetup(vn.gandan.testsupport.FreePorts.pick(), "127.0.0.1", "smtp"));
 
     @BeforeAll
     static void startTheSystem() throws Exception {
@@ -33,7 +37,13 @@ class PetitionFlowEndToEndTests {
         String mongo = servers.mongoUri();
         intake = ServiceProcess.start("intake-service", kafka, mongo);
         routing = ServiceProcess.start("routing-service", kafka, mongo);
-        notification = ServiceProcess.start("notification-service", kafka, mongo);
+        smtp.start();
+        notification = ServiceProcess.start(
+                "notification-service",
+                kafka,
+                mongo,
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtp.getSmtp().getPort());
         reporting = ServiceProcess.start("reporting-service", kafka, mongo);
         for (ServiceProcess service : all()) {
             service.awaitReady(Duration.ofMinutes(3));
@@ -43,6 +53,7 @@ class PetitionFlowEndToEndTests {
     @AfterAll
     static void stopTheSystem() {
         all().stream().filter(s -> s != null).forEach(ServiceProcess::stop);
+        smtp.stop();
     }
 
     static List<ServiceProcess> all() {
@@ -87,6 +98,11 @@ class PetitionFlowEndToEndTests {
             assertThat(nudges.get(0).get("status").asString()).isEqualTo("sent");
             assertThat(nudges.get(0).get("recipient").asString()).isEqualTo("authority:ubnd-17605");
         });
+        // The responder's office got the e-mail, quoting the petition's tracking code.
+        String trackingCode = created.json().get("trackingCode").asString();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(smtp.getReceivedMessagesForDomain("thu-nghiem.gandan.vn"))
+                        .anySatisfy(m -> assertThat(m.getSubject()).contains(trackingCode)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode summary = analyst.get("/api/v1/reports/summary").json();
             assertThat(summary.get("total").asLong()).isEqualTo(countedBefore + 1);

@@ -29,7 +29,8 @@ final class ServiceProcess {
         this.process = process;
     }
 
-    static ServiceProcess start(String name, String kafka, String mongoUri) throws IOException {
+    /** @param extra more of the service's settings, e.g. {@code --spring.mail.port=3025} */
+    static ServiceProcess start(String name, String kafka, String mongoUri, String... extra) throws IOException {
         Path jar = Path.of("target", "services", name + ".jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run the build's package phase first");
@@ -49,6 +50,7 @@ final class ServiceProcess {
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.mongodb.uri=" + mongoUri));
+        command.addAll(List.of(extra));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

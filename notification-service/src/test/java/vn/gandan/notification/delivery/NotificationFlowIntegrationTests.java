@@ -193,6 +193,9 @@ class NotificationFlowIntegrationTests {
     @Autowired
     NotificationPlanner planner;
 
+    @Autowired
+    DeliveryGate gate;
+
     @LocalServerPort
     int port;
 
@@ -580,6 +583,86 @@ class NotificationFlowIntegrationTests {
         Thread.sleep(1_500);
         assertThat(smsTo(phone)).hasSize(2);
         assertThat(deliveriesOf(id)).noneMatch(d -> d.getPurpose().equals("citizen_resolved"));
+    }
+
+    @Test
+    @Order(8)
+    void beyondTheDailyCapARecipientsMessagesWaitForTheNextMorningButUrgentOnesGo() throws Exception {
+        PetitionId id = submitted("40-CAP00001", "Nhiều tin nhắn");
+        var overdue = new PetitionOverdue(UUID.randomUUID(), id, clock.instant(), VAN_TU, due("2026-12-02T16:59:59Z"));
+        var intent = new Intent(
+                id.toString(),
+                "40",
+                overdue.eventId().toString(),
+                "overdue",
+                "overdue",
+                "responder",
+                "authority:ubnd-17611",
+                "sms",
+                "+84915000222",
+                null,
+                null,
+                java.util.Locale.forLanguageTag("vi"),
+                "overdue",
+                NotificationPlanner.facts(overdue, VAN_TU),
+                null,
+                false,
+                false);
+        Delivery probe = new Delivery(intent, "probe", clock.instant());
+        for (int i = 0; i < 20; i++) {
+            gate.counted(probe, clock.instant());
+        }
+
+        DeliveryGate.Hold hold = gate.check(probe, clock.instant());
+
+        assertThat(hold).isNotNull();
+        assertThat(hold.reason()).isEqualTo("daily_cap");
+        // 07:00 the next morning in Viet Nam.
+        assertThat(hold.until()).isEqualTo(Instant.parse("2026-12-04T00:00:00Z"));
+        Delivery urgent = new Delivery(
+                new Intent(
+                        id.toString(),
+                        "40",
+                        "e2",
+                        "escalated",
+                        "escalation",
+                        "supervisor",
+                        "authority:ubnd-17611",
+                        "sms",
+                        "+84915000222",
+                        null,
+                        null,
+                        java.util.Locale.forLanguageTag("vi"),
+                        "escalation",
+                        Map.of(),
+                        null,
+                        false,
+                        true),
+                "urgent",
+                clock.instant());
+        assertThat(gate.check(urgent, clock.instant())).isNull();
+    }
+
+    @Test
+    @Order(9)
+    void aPoisonEventEndsInTheDeadLetterTopicWithItsReason() {
+        try (KafkaProbe deadLetters = KafkaProbe.reading(Topics.deadLetter(Topics.NOTIFICATION_GROUP))) {
+            String key = UUID.randomUUID().toString();
+            deadLetters.send(
+                    Topics.ROUTING_CASES,
+                    key,
+                    "{\"not\":\"an event\"}".getBytes(StandardCharsets.UTF_8),
+                    Map.of(
+                            "ce_specversion", "1.0",
+                            "ce_id", key,
+                            "ce_type", "vn.gandan.petition.unheard-of.v1",
+                            "ce_source", "/somewhere",
+                            "content-type", "application/json"));
+
+            var dead = deadLetters.await(KafkaProbe.withKey(key), Duration.ofSeconds(30));
+            assertThat(KafkaProbe.header(dead, "gandan_dlt-reason"))
+                    .hasValueSatisfying(reason -> assertThat(reason).contains("unknown event type"));
+        }
     }
 
     List<FakeProvider.Received> smsTo(String phone) {
