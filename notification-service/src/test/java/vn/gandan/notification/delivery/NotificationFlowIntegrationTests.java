@@ -274,6 +274,14 @@ class NotificationFlowIntegrationTests {
                 .toList();
     }
 
+    static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String body(MimeMessage message) {
         try {
             return message.getContent().toString();
@@ -492,13 +500,8 @@ class NotificationFlowIntegrationTests {
         // Crashed after sending but before clearing its queue entry: found sent, not sent again.
         queue.dueBy(deliveryId, clock.instant());
         Thread.sleep(1_000);
-        assertThat(mailTo("ubnd-17611@thu-nghiem.gandan.vn").stream().filter(m -> {
-                    try {
-                        return m.getSubject().contains("40-CRASH001");
-                    } catch (jakarta.mail.MessagingException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }))
+        assertThat(mailTo("ubnd-17611@thu-nghiem.gandan.vn").stream()
+                        .filter(m -> subject(m).contains("40-CRASH001")))
                 .hasSize(1);
         // A replay of the event records nothing new.
         assertThat(recorder.record(intents)).isZero();
