@@ -1,0 +1,124 @@
+package vn.gandan.reporting.resolution;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The pre-aggregated figures. A bucket is keyed {@code <scope>|<period>}, the scope being one dimension
+ * ({@code category=health}) or the province and one other dimension ({@code province=40,category=health}); these
+ * are the combinations kept, so a report may group by one dimension and filter by the province and at most one
+ * other dimension (the one grouped by, or another when grouping by province).
+ *
+ * <p>In each bucket, by the period of <b>receipt</b> (cohorts): {@code received}, {@code handled}, {@code onTime},
+ * {@code escalations}, {@code transfers}, {@code repeats}, {@code notificationFailures} and {@code days.<n>} (how
+ * many of the handled took n days, n = 0..365, 366 = more); by the period of <b>handling</b>: {@code handledHere},
+ * which gives what was open at the end of a period.
+ */
+public final class Buckets {
+
+    public static final String COLLECTION = "report_buckets";
+    public static final int OVERFLOW_DAYS = 366;
+
+    private Buckets() {}
+
+    public static String scope(Dimension dimension, String value) {
+        return dimension.code() + "=" + value;
+    }
+
+    public static String scope(String province, Dimension dimension, String value) {
+        return dimension == Dimension.PROVINCE
+                ? scope(Dimension.PROVINCE, province)
+                : scope(Dimension.PROVINCE, province) + "," + scope(dimension, value);
+    }
+
+    public static String id(String scope, String period) {
+        return scope + "|" + period;
+    }
+
+    /** The scopes a petition counts in: each dimension alone, and the province with each other dimension. */
+    static List<String> scopesOf(PetitionState state) {
+        var scopes = new java.util.ArrayList<String>();
+        for (Dimension dimension : Dimension.values()) {
+            scopes.add(scope(dimension, dimension.valueOf(state)));
+            if (dimension != Dimension.PROVINCE) {
+                scopes.add(scope(state.provinceCode(), dimension, dimension.valueOf(state)));
+            }
+        }
+        return scopes;
+    }
+
+    /** A petition's contribution: bucket id → field → amount. Empty if it cannot be counted yet. */
+    public static Map<String, Map<String, Long>> contributionOf(PetitionState state) {
+        Map<String, Map<String, Long>> contribution = new TreeMap<>();
+        if (!state.countable()) {
+            return contribution;
+        }
+        Map<String, Long> cohort = new LinkedHashMap<>();
+        cohort.put("received", 1L);
+        put(cohort, "handled", state.handled() ? 1 : 0);
+        put(cohort, "onTime", Boolean.TRUE.equals(state.onTime()) ? 1 : 0);
+        put(cohort, "escalations", state.escalations());
+        put(cohort, "transfers", state.transfers());
+        put(cohort, "repeats", state.repeat() ? 1 : 0);
+        put(cohort, "notificationFailures", state.notificationFailures());
+        if (state.handled() && state.daysToHandle() != null) {
+            cohort.put("days." + Math.min(Math.max(state.daysToHandle(), 0), OVERFLOW_DAYS), 1L);
+        }
+        List<String> receiptPeriods = Periods.keysOf(Periods.dateOf(state.receivedAt()));
+        List<String> handlingPeriods = state.handled() ? Periods.keysOf(Periods.dateOf(state.handledAt())) : List.of();
+        for (String scope : scopesOf(state)) {
+            for (String period : receiptPeriods) {
+                contribution
+                        .computeIfAbsent(id(scope, period), k -> new TreeMap<>())
+                        .putAll(cohort);
+            }
+            for (String period : handlingPeriods) {
+                contribution
+                        .computeIfAbsent(id(scope, period), k -> new TreeMap<>())
+                        .merge("handledHere", 1L, Long::sum);
+            }
+        }
+        return contribution;
+    }
+
+    private static void put(Map<String, Long> fields, String field, long value) {
+        if (value != 0) {
+            fields.put(field, value);
+        }
+    }
+
+    /** {@code after - before}, without zeros. */
+    public static Map<String, Map<String, Long>> difference(
+            Map<String, Map<String, Long>> before, Map<String, Map<String, Long>> after) {
+        Map<String, Map<String, Long>> diff = new TreeMap<>();
+        after.forEach((bucket, fields) -> fields.forEach((field, value) ->
+                diff.computeIfAbsent(bucket, k -> new TreeMap<>()).merge(field, value, Long::sum)));
+        before.forEach((bucket, fields) -> fields.forEach((field, value) ->
+                diff.computeIfAbsent(bucket, k -> new TreeMap<>()).merge(field, -value, Long::sum)));
+        diff.values().forEach(fields -> fields.values().removeIf(v -> v == 0));
+        diff.values().removeIf(Map::isEmpty);
+        return diff;
+    }
+
+    /** The nearest-rank percentile (0 &lt; p ≤ 1) of a histogram of days, or null if it is empty. */
+    public static Integer percentile(long[] histogram, double p) {
+        long n = 0;
+        for (long count : histogram) {
+            n += count;
+        }
+        if (n <= 0) {
+            return null;
+        }
+        long rank = (long) Math.ceil(p * n);
+        long seen = 0;
+        for (int days = 0; days < histogram.length; days++) {
+            seen += histogram[days];
+            if (seen >= rank) {
+                return days;
+            }
+        }
+        return histogram.length - 1;
+    }
+}

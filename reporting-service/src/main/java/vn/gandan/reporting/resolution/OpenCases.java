@@ -1,0 +1,87 @@
+package vn.gandan.reporting.resolution;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * The cases not handled that have a deadline, keyed {@code <province>|<petition>} so that one province's cases
+ * are an {@code _id} range; a handled case is removed. Overdue = its current deadline's {@code dueAt} has passed.
+ */
+@Service
+public class OpenCases {
+
+    @Document(OpenCase.COLLECTION)
+    public record OpenCase(
+            @Id String id,
+            String petitionId,
+            String provinceCode,
+            String communeCode,
+            String authorityId,
+            String authorityName,
+            String category,
+            String kind,
+            Instant receivedAt,
+            String state,
+            String deadlineStep,
+            Instant dueAt,
+            int escalations) {
+        static final String COLLECTION = "open_cases";
+    }
+
+    private final MongoTemplate mongo;
+
+    OpenCases(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** @param provincesSeen every province the petition's events named: a case that moved leaves the others */
+    void record(String petitionId, PetitionState state, java.util.Set<String> provincesSeen) {
+        for (String other : provincesSeen) {
+            if (!other.equals(state.provinceCode())) {
+                mongo.remove(Query.query(where("_id").is(other + "|" + petitionId)), OpenCase.class);
+            }
+        }
+        if (state.provinceCode() == null) {
+            return;
+        }
+        String id = state.provinceCode() + "|" + petitionId;
+        if (!state.countable() || state.handled() || state.deadline() == null) {
+            mongo.remove(Query.query(where("_id").is(id)), OpenCase.class);
+            return;
+        }
+        mongo.save(new OpenCase(
+                id,
+                petitionId,
+                state.provinceCode(),
+                state.communeCode(),
+                state.authorityId(),
+                state.authorityName(),
+                state.category(),
+                state.kind(),
+                state.receivedAt(),
+                state.state(),
+                state.deadline().step(),
+                state.deadline().dueAt(),
+                state.escalations()));
+    }
+
+    /** @param province a province code, or null for all */
+    public List<OpenCase> of(String province) {
+        Criteria criteria = province == null
+                ? new Criteria()
+                : where("_id").gte(province + "|").lt(province + "}");
+        return mongo.find(Query.query(criteria), OpenCase.class);
+    }
+
+    public static boolean overdue(OpenCase c, Instant now) {
+        return c.dueAt().isBefore(now);
+    }
+}

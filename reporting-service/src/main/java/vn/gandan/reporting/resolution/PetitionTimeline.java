@@ -1,0 +1,109 @@
+package vn.gandan.reporting.resolution;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.mapping.Document;
+import vn.gandan.events.PetitionEvent;
+
+/**
+ * One petition's events, each once and in order, its derived state, and the state its figures were last counted
+ * from. A change of the figures is written here first, as {@link #pending} with a {@link #revision}, in the same
+ * write as the events; the buckets are then moved by it, each update keyed by {@code <petition>:<revision>} so
+ * that a retry cannot count twice (see {@link ResolutionProjector}).
+ */
+@Document(PetitionTimeline.COLLECTION)
+public class PetitionTimeline {
+
+    public static final String COLLECTION = "petition_timelines";
+
+    /** One amount of a pending difference: the bucket, the field ({@code received}, {@code days.3}…), by how much. */
+    public record Amount(String bucket, String field, long value) {}
+
+    @Id
+    private String petitionId;
+
+    private List<TimelineEntry> events = new ArrayList<>();
+    private PetitionState state;
+    private PetitionState counted;
+    private long revision;
+    private List<Amount> pending;
+
+    @Version
+    private Long version;
+
+    protected PetitionTimeline() {}
+
+    PetitionTimeline(String petitionId) {
+        this.petitionId = petitionId;
+    }
+
+    /** @return false if this event was applied before */
+    boolean add(PetitionEvent event) {
+        String eventId = event.eventId().toString();
+        if (events.stream().anyMatch(e -> e.eventId().equals(eventId))) {
+            return false;
+        }
+        events.add(TimelineEntry.of(event));
+        events.sort(TimelineEntry.ORDER);
+        state = PetitionState.derive(events);
+        return true;
+    }
+
+    /**
+     * Records the difference between what was counted and the state now as pending (possibly no amounts, when
+     * only the open case or the groups change); false if the state did not change.
+     */
+    boolean recount() {
+        Map<String, Map<String, Long>> before = counted == null ? Map.of() : Buckets.contributionOf(counted);
+        Map<String, Map<String, Long>> diff = Buckets.difference(before, Buckets.contributionOf(state));
+        boolean changed = !state.equals(counted);
+        counted = state;
+        if (diff.isEmpty() && !changed) {
+            return false;
+        }
+        List<Amount> amounts = new ArrayList<>();
+        diff.forEach(
+                (bucket, fields) -> fields.forEach((field, value) -> amounts.add(new Amount(bucket, field, value))));
+        pending = amounts;
+        revision++;
+        return true;
+    }
+
+    Map<String, Map<String, Long>> pendingByBucket() {
+        Map<String, Map<String, Long>> byBucket = new TreeMap<>();
+        if (pending != null) {
+            pending.forEach(a ->
+                    byBucket.computeIfAbsent(a.bucket(), k -> new TreeMap<>()).put(a.field(), a.value()));
+        }
+        return byBucket;
+    }
+
+    public String getPetitionId() {
+        return petitionId;
+    }
+
+    public List<TimelineEntry> getEvents() {
+        return events;
+    }
+
+    public PetitionState getState() {
+        return state;
+    }
+
+    public long getRevision() {
+        return revision;
+    }
+
+    /** Whether the buckets, groups and open cases may not yet reflect {@link #getState()}. */
+    public boolean hasPending() {
+        return pending != null;
+    }
+
+    void pendingDone() {
+        pending = null;
+    }
+}

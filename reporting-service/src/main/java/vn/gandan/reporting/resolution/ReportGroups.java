@@ -1,0 +1,72 @@
+package vn.gandan.reporting.resolution;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * The groups seen per dimension, nationally ({@code *|authority}) and per province ({@code 40|authority}), so a
+ * report enumerates its groups from one document; and the authorities' names as the events give them.
+ */
+@Service
+public class ReportGroups {
+
+    static final String COLLECTION = "report_groups";
+    static final String AUTHORITIES = "report_authorities";
+    public static final String NATIONAL = "*";
+
+    private final MongoTemplate mongo;
+
+    ReportGroups(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    void record(PetitionState state) {
+        if (!state.countable()) {
+            return;
+        }
+        for (Dimension dimension : Dimension.values()) {
+            String value = dimension.valueOf(state);
+            for (String scope : List.of(NATIONAL, state.provinceCode())) {
+                mongo.upsert(
+                        Query.query(where("_id").is(scope + "|" + dimension.code())),
+                        new Update().addToSet("members", value),
+                        COLLECTION);
+            }
+        }
+        if (state.authorityId() != null && state.authorityName() != null) {
+            mongo.upsert(
+                    Query.query(where("_id").is(state.authorityId())),
+                    new Update().set("name", state.authorityName()),
+                    AUTHORITIES);
+        }
+    }
+
+    /** @param province a province code or {@link #NATIONAL} */
+    public List<String> members(String province, Dimension dimension) {
+        Document doc = mongo.findById(province + "|" + dimension.code(), Document.class, COLLECTION);
+        if (doc == null) {
+            return List.of();
+        }
+        return doc.getList("members", String.class).stream().sorted().toList();
+    }
+
+    public Map<String, String> authorityNames(List<String> ids) {
+        Map<String, String> names = new TreeMap<>();
+        for (Document doc : mongo.find(Query.query(where("_id").in(ids)), Document.class, AUTHORITIES)) {
+            names.put(doc.getString("_id"), doc.getString("name"));
+        }
+        return names;
+    }
+
+    public boolean knowsAuthority(String id) {
+        return mongo.findById(id, Document.class, AUTHORITIES) != null;
+    }
+}

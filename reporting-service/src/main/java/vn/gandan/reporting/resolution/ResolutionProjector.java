@@ -1,0 +1,121 @@
+package vn.gandan.reporting.resolution;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+import vn.gandan.events.PetitionEvent;
+
+/**
+ * Applies an event to its petition's timeline, then moves the figures by the difference it made.
+ *
+ * <p>Guarantees, without multi-document transactions: (1) the event, the new state and the pending difference are
+ * one document write (optimistic {@code @Version}; a lost race is retried by the Kafka error handler); (2) each
+ * bucket is moved by {@code $inc} only if its list of the last {@code appliedKeysKept} keys does not hold
+ * {@code <petition>:<revision>}, and that key is pushed in the same single-document update, so retrying a
+ * difference never counts it twice; (3) the pending difference is cleared only after every bucket took it, and a
+ * pending difference is finished before the next event of the petition is applied and by a sweep at start-up, so
+ * none is lost. A bucket that saw more than {@code appliedKeysKept} other updates between a failed attempt and its
+ * retry could count it twice: the setting is sized far above the updates a bucket sees during a retry.
+ */
+@Service
+public class ResolutionProjector {
+
+    private static final Logger log = LoggerFactory.getLogger(ResolutionProjector.class);
+
+    private final MongoTemplate mongo;
+    private final ReportGroups groups;
+    private final OpenCases openCases;
+    private final ReportingProperties properties;
+
+    ResolutionProjector(MongoTemplate mongo, ReportGroups groups, OpenCases openCases, ReportingProperties properties) {
+        this.mongo = mongo;
+        this.groups = groups;
+        this.openCases = openCases;
+        this.properties = properties;
+    }
+
+    public void apply(PetitionEvent event) {
+        String id = event.petitionId().toString();
+        PetitionTimeline timeline = mongo.findById(id, PetitionTimeline.class);
+        if (timeline == null) {
+            timeline = new PetitionTimeline(id);
+        } else if (timeline.hasPending()) {
+            finish(timeline);
+        }
+        if (!timeline.add(event)) {
+            return; // a replay or duplicate
+        }
+        boolean changed = timeline.recount();
+        try {
+            timeline = mongo.save(timeline);
+        } catch (DuplicateKeyException raced) {
+            throw new OptimisticLockingFailureException("timeline of " + id + " created concurrently", raced);
+        }
+        if (changed) {
+            finish(timeline);
+        }
+    }
+
+    /** Moves the buckets by the timeline's pending difference, at most once each, then clears it. */
+    void finish(PetitionTimeline timeline) {
+        String key = timeline.getPetitionId() + ":" + timeline.getRevision();
+        for (Map.Entry<String, Map<String, Long>> bucket :
+                timeline.pendingByBucket().entrySet()) {
+            Update update = new Update();
+            bucket.getValue().forEach(update::inc);
+            update.push("applied").slice(-properties.appliedKeysKept()).each(key);
+            try {
+                mongo.upsert(
+                        Query.query(
+                                where("_id").is(bucket.getKey()).and("applied").ne(key)),
+                        update,
+                        Buckets.COLLECTION);
+            } catch (DuplicateKeyException alreadyApplied) {
+                // the bucket exists and holds the key: this difference was applied to it before
+            }
+        }
+        PetitionState state = timeline.getState();
+        if (state != null) {
+            groups.record(state);
+            openCases.record(
+                    timeline.getPetitionId(),
+                    state,
+                    timeline.getEvents().stream()
+                            .map(TimelineEntry::provinceCode)
+                            .filter(java.util.Objects::nonNull)
+                            .collect(java.util.stream.Collectors.toSet()));
+        }
+        mongo.updateFirst(
+                Query.query(where("_id")
+                        .is(timeline.getPetitionId())
+                        .and("revision")
+                        .is(timeline.getRevision())),
+                new Update().unset("pending"),
+                PetitionTimeline.class);
+        timeline.pendingDone();
+    }
+
+    /** Finishes what a stopped instance left pending. */
+    @EventListener(ApplicationReadyEvent.class)
+    void sweep() {
+        var pending = mongo.find(Query.query(where("pending").exists(true)), PetitionTimeline.class);
+        for (PetitionTimeline timeline : pending) {
+            if (timeline.hasPending()) {
+                finish(timeline);
+            }
+        }
+        if (!pending.isEmpty()) {
+            log.info("Finished {} pending figure updates left from before", pending.size());
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package vn.gandan.reporting.resolution;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+import vn.gandan.adminunits.AdminUnits;
+import vn.gandan.reporting.resolution.Periods.Granularity;
+
+/** Reads the buckets: cost per group and period asked, never per petition. */
+@Service
+public class ResolutionReports {
+
+    /** A validated question: {@code province} null only for a national admin; filters other than province. */
+    public record Question(
+            Dimension groupBy,
+            Granularity granularity,
+            LocalDate from,
+            LocalDate to,
+            String province,
+            Dimension filter,
+            String filterValue) {
+
+        public boolean range() {
+            return granularity == null;
+        }
+    }
+
+    public record Row(
+            String group,
+            String groupName,
+            String period,
+            long received,
+            long handled,
+            BigDecimal handlingRate,
+            long onTime,
+            BigDecimal onTimeRate,
+            Integer medianDaysToHandle,
+            Integer p90DaysToHandle,
+            long openAtEnd,
+            long escalations,
+            long transfers,
+            long repeats,
+            long notificationFailures) {}
+
+    public record Resolution(String groupBy, String period, String from, String to, List<Row> rows) {}
+
+    /** Sums of the buckets of a set of periods. */
+    static final class Sums {
+        long received;
+        long handled;
+        long onTime;
+        long handledHere;
+        long escalations;
+        long transfers;
+        long repeats;
+        long notificationFailures;
+        final long[] days = new long[Buckets.OVERFLOW_DAYS + 1];
+
+        void add(Document bucket) {
+            if (bucket == null) {
+                return;
+            }
+            received += number(bucket, "received");
+            handled += number(bucket, "handled");
+            onTime += number(bucket, "onTime");
+            handledHere += number(bucket, "handledHere");
+            escalations += number(bucket, "escalations");
+            transfers += number(bucket, "transfers");
+            repeats += number(bucket, "repeats");
+            notificationFailures += number(bucket, "notificationFailures");
+            Document histogram = bucket.get("days", Document.class);
+            if (histogram != null) {
+                histogram.forEach((k, v) -> days[Integer.parseInt(k)] += ((Number) v).longValue());
+            }
+        }
+
+        private static long number(Document bucket, String field) {
+            Object value = bucket.get(field);
+            return value == null ? 0 : ((Number) value).longValue();
+        }
+    }
+
+    private final MongoTemplate mongo;
+    private final ReportGroups groups;
+    private final ReportingProperties properties;
+    private final AdminUnits adminUnits = AdminUnits.official();
+
+    ResolutionReports(MongoTemplate mongo, ReportGroups groups, ReportingProperties properties) {
+        this.mongo = mongo;
+        this.groups = groups;
+        this.properties = properties;
+    }
+
+    public AdminUnits adminUnits() {
+        return adminUnits;
+    }
+
+    public Resolution resolution(Question q) {
+        List<String> groupValues = groupsOf(q);
+        Map<String, String> names = namesOf(q.groupBy(), groupValues);
+        List<String[]> periods = periodsOf(q); // {key, first day, last day}
+        LocalDate firstDay = LocalDate.parse(periods.get(0)[1]);
+        LocalDate start = LocalDate.of(properties.firstYear(), 1, 1);
+        List<String> before = firstDay.isAfter(start) ? Periods.cover(start, firstDay.minusDays(1)) : List.of();
+        List<Row> rows = new ArrayList<>();
+        for (String group : groupValues) {
+            String scope = scopeOf(q, group);
+            List<String> ids = new ArrayList<>();
+            before.forEach(p -> ids.add(Buckets.id(scope, p)));
+            Map<String, List<String>> periodIds = new LinkedHashMap<>();
+            for (String[] period : periods) {
+                List<String> cover = q.range()
+                        ? Periods.cover(LocalDate.parse(period[1]), LocalDate.parse(period[2]))
+                        : List.of(period[0]);
+                List<String> bucketIds =
+                        cover.stream().map(p -> Buckets.id(scope, p)).toList();
+                periodIds.put(period[0], bucketIds);
+                ids.addAll(bucketIds);
+            }
+            Map<String, Document> buckets = fetch(ids);
+            Sums running = new Sums();
+            before.forEach(p -> running.add(buckets.get(Buckets.id(scope, p))));
+            long open = running.received - running.handledHere;
+            for (var period : periodIds.entrySet()) {
+                Sums sums = new Sums();
+                period.getValue().forEach(id -> sums.add(buckets.get(id)));
+                open += sums.received - sums.handledHere;
+                if (sums.received == 0 && sums.handledHere == 0 && open == 0) {
+                    continue;
+                }
+                rows.add(new Row(
+                        group,
+                        names.get(group),
+                        period.getKey(),
+                        sums.received,
+                        sums.handled,
+                        rate(sums.handled, sums.received),
+                        sums.onTime,
+                        rate(sums.onTime, sums.handled),
+                        Buckets.percentile(sums.days, 0.5),
+                        Buckets.percentile(sums.days, 0.9),
+                        open,
+                        sums.escalations,
+                        sums.transfers,
+                        sums.repeats,
+                        sums.notificationFailures));
+            }
+        }
+        return new Resolution(
+                q.groupBy().code(),
+                q.range() ? "range" : q.granularity().code(),
+                q.from().toString(),
+                q.to().toString(),
+                rows);
+    }
+
+    /** Sums over {@code from..to} (exact days) of one scope, e.g. for the repeats. */
+    Sums sumOf(String scope, LocalDate from, LocalDate to) {
+        List<String> ids =
+                Periods.cover(from, to).stream().map(p -> Buckets.id(scope, p)).toList();
+        Sums sums = new Sums();
+        fetch(ids).values().forEach(sums::add);
+        return sums;
+    }
+
+    public record RepeatRow(String group, String groupName, long received, long repeats) {}
+
+    public record Repeats(
+            String province, String from, String to, List<RepeatRow> byCommune, List<RepeatRow> byCategory) {}
+
+    public Repeats repeats(String province, LocalDate from, LocalDate to) {
+        return new Repeats(
+                province,
+                from.toString(),
+                to.toString(),
+                repeatRows(province, Dimension.COMMUNE, from, to),
+                repeatRows(province, Dimension.CATEGORY, from, to));
+    }
+
+    private List<RepeatRow> repeatRows(String province, Dimension dimension, LocalDate from, LocalDate to) {
+        List<String> values = groups.members(province, dimension);
+        Map<String, String> names = namesOf(dimension, values);
+        List<RepeatRow> rows = new ArrayList<>();
+        for (String value : values) {
+            Sums sums = sumOf(Buckets.scope(province, dimension, value), from, to);
+            if (sums.repeats > 0) {
+                rows.add(new RepeatRow(value, names.get(value), sums.received, sums.repeats));
+            }
+        }
+        return rows;
+    }
+
+    private Map<String, Document> fetch(Collection<String> ids) {
+        Map<String, Document> found = new HashMap<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += 500) {
+            var chunk = all.subList(i, Math.min(all.size(), i + 500));
+            for (Document doc : mongo.find(Query.query(where("_id").in(chunk)), Document.class, Buckets.COLLECTION)) {
+                found.put(doc.getString("_id"), doc);
+            }
+        }
+        return found;
+    }
+
+    private List<String> groupsOf(Question q) {
+        if (q.groupBy() == Dimension.PROVINCE) {
+            return q.province() != null
+                    ? List.of(q.province())
+                    : groups.members(ReportGroups.NATIONAL, Dimension.PROVINCE);
+        }
+        if (q.filter() == q.groupBy()) {
+            return List.of(q.filterValue());
+        }
+        return groups.members(q.province() != null ? q.province() : ReportGroups.NATIONAL, q.groupBy());
+    }
+
+    private static String scopeOf(Question q, String group) {
+        if (q.groupBy() == Dimension.PROVINCE) {
+            return q.filter() == null
+                    ? Buckets.scope(Dimension.PROVINCE, group)
+                    : Buckets.scope(group, q.filter(), q.filterValue());
+        }
+        return q.province() == null
+                ? Buckets.scope(q.groupBy(), group)
+                : Buckets.scope(q.province(), q.groupBy(), group);
+    }
+
+    private List<String[]> periodsOf(Question q) {
+        List<String[]> periods = new ArrayList<>();
+        if (q.range()) {
+            periods.add(new String[] {q.from() + ".." + q.to(), q.from().toString(), q.to().toString()});
+            return periods;
+        }
+        Granularity g = q.granularity();
+        for (LocalDate day = g.start(q.from());
+                !day.isAfter(q.to());
+                day = g.end(day).plusDays(1)) {
+            periods.add(new String[] {g.key(day), day.toString(), g.end(day).toString()});
+        }
+        return periods;
+    }
+
+    Map<String, String> namesOf(Dimension dimension, List<String> values) {
+        Map<String, String> names = new HashMap<>();
+        switch (dimension) {
+            case PROVINCE -> values.forEach(v -> adminUnits.province(v).ifPresent(p -> names.put(v, p.name())));
+            case COMMUNE -> values.forEach(v -> adminUnits.commune(v).ifPresent(c -> names.put(v, c.name())));
+            case AUTHORITY -> names.putAll(groups.authorityNames(values));
+            default -> values.forEach(v -> names.put(v, v));
+        }
+        names.remove(Dimension.NONE);
+        return names;
+    }
+
+    static BigDecimal rate(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    }
+}
