@@ -4,6 +4,8 @@
   'use strict';
   const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2'];
   const MAX_SERIES = 8;
+  // The origin, not the page's address: that may carry credentials (http://user:pass@host/), which fetch refuses.
+  const API = location.origin + '/api/v1/reports/resolution?';
   const form = document.getElementById('filters');
   const status = document.getElementById('status');
 
@@ -101,7 +103,7 @@
   async function load() {
     const q = query();
     history.replaceState(null, '', '?' + q);
-    const url = '/api/v1/reports/resolution?' + q;
+    const url = API + q;
     document.getElementById('api-link').href = url;
     status.className = '';
     status.textContent = 'Đang tải…';
@@ -119,12 +121,12 @@
     lineChart(document.getElementById('rates'), rates, 1, v => (v * 100).toFixed(0) + '%');
     const backlog = series(rows, r => r.openAtEnd);
     const top = Math.max(1, ...backlog.lines.flatMap(l => l.values.filter(v => v !== null)));
-    lineChart(document.getElementById('backlog'), backlog, top, v => v.toFixed(0));
+    lineChart(document.getElementById('backlog'), backlog, top, v => (Number.isInteger(v) ? String(v) : v.toFixed(1)));
     table(rows);
   }
 
   async function csv() {
-    const response = await fetch('/api/v1/reports/resolution?' + query(), { headers: { Accept: 'text/csv' } });
+    const response = await fetch(API + query(), { headers: { Accept: 'text/csv' } });
     if (!response.ok) { status.className = 'error'; status.textContent = await problem(response); return; }
     const link = document.createElement('a');
     link.href = URL.createObjectURL(await response.blob());
