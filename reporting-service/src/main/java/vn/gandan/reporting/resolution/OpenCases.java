@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import vn.gandan.reporting.version.ProjectionVersion;
 
 /**
  * The cases not handled that have a deadline, keyed {@code <province>|<petition>} so that one province's cases
@@ -33,7 +34,7 @@ public class OpenCases {
             String deadlineStep,
             Instant dueAt,
             int escalations) {
-        static final String COLLECTION = "open_cases";
+        public static final String COLLECTION = "open_cases";
     }
 
     private final MongoTemplate mongo;
@@ -43,10 +44,12 @@ public class OpenCases {
     }
 
     /** @param provincesSeen every province the petition's events named: a case that moved leaves the others */
-    void record(String petitionId, PetitionState state, java.util.Set<String> provincesSeen) {
+    void record(
+            ProjectionVersion version, String petitionId, PetitionState state, java.util.Set<String> provincesSeen) {
+        String collection = version.collection(OpenCase.COLLECTION);
         for (String other : provincesSeen) {
             if (!other.equals(state.provinceCode())) {
-                mongo.remove(Query.query(where("_id").is(other + "|" + petitionId)), OpenCase.class);
+                mongo.remove(Query.query(where("_id").is(other + "|" + petitionId)), collection);
             }
         }
         if (state.provinceCode() == null) {
@@ -54,31 +57,33 @@ public class OpenCases {
         }
         String id = state.provinceCode() + "|" + petitionId;
         if (!state.countable() || state.handled() || state.deadline() == null) {
-            mongo.remove(Query.query(where("_id").is(id)), OpenCase.class);
+            mongo.remove(Query.query(where("_id").is(id)), collection);
             return;
         }
-        mongo.save(new OpenCase(
-                id,
-                petitionId,
-                state.provinceCode(),
-                state.communeCode(),
-                state.authorityId(),
-                state.authorityName(),
-                state.category(),
-                state.kind(),
-                state.receivedAt(),
-                state.state(),
-                state.deadline().step(),
-                state.deadline().dueAt(),
-                state.escalations()));
+        mongo.save(
+                new OpenCase(
+                        id,
+                        petitionId,
+                        state.provinceCode(),
+                        state.communeCode(),
+                        state.authorityId(),
+                        state.authorityName(),
+                        state.category(),
+                        state.kind(),
+                        state.receivedAt(),
+                        state.state(),
+                        state.deadline().step(),
+                        state.deadline().dueAt(),
+                        state.escalations()),
+                collection);
     }
 
     /** @param province a province code, or null for all */
-    public List<OpenCase> of(String province) {
+    public List<OpenCase> of(String province, ProjectionVersion version) {
         Criteria criteria = province == null
                 ? new Criteria()
                 : where("_id").gte(province + "|").lt(province + "}");
-        return mongo.find(Query.query(criteria), OpenCase.class);
+        return mongo.find(Query.query(criteria), OpenCase.class, version.collection(OpenCase.COLLECTION));
     }
 
     public static boolean overdue(OpenCase c, Instant now) {

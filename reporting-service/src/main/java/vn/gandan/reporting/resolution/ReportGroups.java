@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import vn.gandan.reporting.version.ProjectionVersion;
 
 /**
  * The groups seen per dimension, nationally ({@code *|authority}) and per province ({@code 40|authority}), so a
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReportGroups {
 
-    static final String COLLECTION = "report_groups";
-    static final String AUTHORITIES = "report_authorities";
+    public static final String COLLECTION = "report_groups";
+    public static final String AUTHORITIES = "report_authorities";
     public static final String NATIONAL = "*";
 
     private final MongoTemplate mongo;
@@ -28,7 +29,7 @@ public class ReportGroups {
         this.mongo = mongo;
     }
 
-    void record(PetitionState state) {
+    void record(PetitionState state, ProjectionVersion version) {
         if (!state.countable()) {
             return;
         }
@@ -38,35 +39,37 @@ public class ReportGroups {
                 mongo.upsert(
                         Query.query(where("_id").is(scope + "|" + dimension.code())),
                         new Update().addToSet("members", value),
-                        COLLECTION);
+                        version.collection(COLLECTION));
             }
         }
         if (state.authorityId() != null && state.authorityName() != null) {
             mongo.upsert(
                     Query.query(where("_id").is(state.authorityId())),
                     new Update().set("name", state.authorityName()),
-                    AUTHORITIES);
+                    version.collection(AUTHORITIES));
         }
     }
 
     /** @param province a province code or {@link #NATIONAL} */
-    public List<String> members(String province, Dimension dimension) {
-        Document doc = mongo.findById(province + "|" + dimension.code(), Document.class, COLLECTION);
+    public List<String> members(String province, Dimension dimension, ProjectionVersion version) {
+        Document doc =
+                mongo.findById(province + "|" + dimension.code(), Document.class, version.collection(COLLECTION));
         if (doc == null) {
             return List.of();
         }
         return doc.getList("members", String.class).stream().sorted().toList();
     }
 
-    public Map<String, String> authorityNames(List<String> ids) {
+    public Map<String, String> authorityNames(List<String> ids, ProjectionVersion version) {
         Map<String, String> names = new TreeMap<>();
-        for (Document doc : mongo.find(Query.query(where("_id").in(ids)), Document.class, AUTHORITIES)) {
+        for (Document doc :
+                mongo.find(Query.query(where("_id").in(ids)), Document.class, version.collection(AUTHORITIES))) {
             names.put(doc.getString("_id"), doc.getString("name"));
         }
         return names;
     }
 
-    public boolean knowsAuthority(String id) {
-        return mongo.findById(id, Document.class, AUTHORITIES) != null;
+    public boolean knowsAuthority(String id, ProjectionVersion version) {
+        return mongo.findById(id, Document.class, version.collection(AUTHORITIES)) != null;
     }
 }

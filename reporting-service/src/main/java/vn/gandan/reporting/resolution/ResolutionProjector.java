@@ -14,6 +14,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import vn.gandan.events.PetitionEvent;
+import vn.gandan.reporting.version.ProjectionVersion;
+import vn.gandan.reporting.version.ProjectionVersions;
 
 /**
  * Applies an event to its petition's timeline, then moves the figures by the difference it made.
@@ -26,6 +28,9 @@ import vn.gandan.events.PetitionEvent;
  * pending difference is finished before the next event of the petition is applied and by a sweep at start-up, so
  * none is lost. A bucket that saw more than {@code appliedKeysKept} other updates between a failed attempt and its
  * retry could count it twice: the setting is sized far above the updates a bucket sees during a retry.
+ *
+ * <p>Every method takes the {@link ProjectionVersion} written to: the live listener passes the active one, a
+ * rebuild the one it builds.
  */
 @Service
 public class ResolutionProjector {
@@ -36,38 +41,46 @@ public class ResolutionProjector {
     private final ReportGroups groups;
     private final OpenCases openCases;
     private final ReportingProperties properties;
+    private final ProjectionVersions versions;
 
-    ResolutionProjector(MongoTemplate mongo, ReportGroups groups, OpenCases openCases, ReportingProperties properties) {
+    ResolutionProjector(
+            MongoTemplate mongo,
+            ReportGroups groups,
+            OpenCases openCases,
+            ReportingProperties properties,
+            ProjectionVersions versions) {
         this.mongo = mongo;
         this.groups = groups;
         this.openCases = openCases;
         this.properties = properties;
+        this.versions = versions;
     }
 
-    public void apply(PetitionEvent event) {
+    public void apply(PetitionEvent event, ProjectionVersion version) {
         String id = event.petitionId().toString();
-        PetitionTimeline timeline = mongo.findById(id, PetitionTimeline.class);
+        String timelines = version.collection(PetitionTimeline.COLLECTION);
+        PetitionTimeline timeline = mongo.findById(id, PetitionTimeline.class, timelines);
         if (timeline == null) {
             timeline = new PetitionTimeline(id);
         } else if (timeline.hasPending()) {
-            finish(timeline);
+            finish(timeline, version);
         }
         if (!timeline.add(event)) {
             return; // a replay or duplicate
         }
         boolean changed = timeline.recount();
         try {
-            timeline = mongo.save(timeline);
+            timeline = mongo.save(timeline, timelines);
         } catch (DuplicateKeyException raced) {
             throw new OptimisticLockingFailureException("timeline of " + id + " created concurrently", raced);
         }
         if (changed) {
-            finish(timeline);
+            finish(timeline, version);
         }
     }
 
     /** Moves the buckets by the timeline's pending difference, at most once each, then clears it. */
-    void finish(PetitionTimeline timeline) {
+    void finish(PetitionTimeline timeline, ProjectionVersion version) {
         String key = timeline.getPetitionId() + ":" + timeline.getRevision();
         for (Map.Entry<String, Map<String, Long>> bucket :
                 timeline.pendingByBucket().entrySet()) {
@@ -79,15 +92,16 @@ public class ResolutionProjector {
                         Query.query(
                                 where("_id").is(bucket.getKey()).and("applied").ne(key)),
                         update,
-                        Buckets.COLLECTION);
+                        version.collection(Buckets.COLLECTION));
             } catch (DuplicateKeyException alreadyApplied) {
                 // the bucket exists and holds the key: this difference was applied to it before
             }
         }
         PetitionState state = timeline.getState();
         if (state != null) {
-            groups.record(state);
+            groups.record(state, version);
             openCases.record(
+                    version,
                     timeline.getPetitionId(),
                     state,
                     timeline.getEvents().stream()
@@ -101,17 +115,24 @@ public class ResolutionProjector {
                         .and("revision")
                         .is(timeline.getRevision())),
                 new Update().unset("pending"),
-                PetitionTimeline.class);
+                version.collection(PetitionTimeline.COLLECTION));
         timeline.pendingDone();
     }
 
-    /** Finishes what a stopped instance left pending. */
+    /**
+     * Finishes what a stopped instance left pending in the active version (a rebuild left unfinished is started
+     * again from scratch, so its version needs no sweep).
+     */
     @EventListener(ApplicationReadyEvent.class)
     void sweep() {
-        var pending = mongo.find(Query.query(where("pending").exists(true)), PetitionTimeline.class);
+        ProjectionVersion version = versions.active();
+        var pending = mongo.find(
+                Query.query(where("pending").exists(true)),
+                PetitionTimeline.class,
+                version.collection(PetitionTimeline.COLLECTION));
         for (PetitionTimeline timeline : pending) {
             if (timeline.hasPending()) {
-                finish(timeline);
+                finish(timeline, version);
             }
         }
         if (!pending.isEmpty()) {

@@ -17,8 +17,13 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import vn.gandan.adminunits.AdminUnits;
 import vn.gandan.reporting.resolution.Periods.Granularity;
+import vn.gandan.reporting.version.ProjectionVersion;
+import vn.gandan.reporting.version.ProjectionVersions;
 
-/** Reads the buckets: cost per group and period asked, never per petition. */
+/**
+ * Reads the buckets: cost per group and period asked, never per petition. Each answer reads one version, the one
+ * active when it started, so a switch during a query cannot mix two versions' figures.
+ */
 @Service
 public class ResolutionReports {
 
@@ -95,12 +100,15 @@ public class ResolutionReports {
     private final MongoTemplate mongo;
     private final ReportGroups groups;
     private final ReportingProperties properties;
+    private final ProjectionVersions versions;
     private final AdminUnits adminUnits = AdminUnits.official();
 
-    ResolutionReports(MongoTemplate mongo, ReportGroups groups, ReportingProperties properties) {
+    ResolutionReports(
+            MongoTemplate mongo, ReportGroups groups, ReportingProperties properties, ProjectionVersions versions) {
         this.mongo = mongo;
         this.groups = groups;
         this.properties = properties;
+        this.versions = versions;
     }
 
     public AdminUnits adminUnits() {
@@ -108,8 +116,9 @@ public class ResolutionReports {
     }
 
     public Resolution resolution(Question q) {
-        List<String> groupValues = groupsOf(q);
-        Map<String, String> names = namesOf(q.groupBy(), groupValues);
+        ProjectionVersion version = versions.active();
+        List<String> groupValues = groupsOf(q, version);
+        Map<String, String> names = namesOf(q.groupBy(), groupValues, version);
         List<String[]> periods = periodsOf(q); // {key, first day, last day}
         LocalDate firstDay = LocalDate.parse(periods.get(0)[1]);
         LocalDate start = LocalDate.of(properties.firstYear(), 1, 1);
@@ -129,7 +138,7 @@ public class ResolutionReports {
                 periodIds.put(period[0], bucketIds);
                 ids.addAll(bucketIds);
             }
-            Map<String, Document> buckets = fetch(ids);
+            Map<String, Document> buckets = fetch(ids, version);
             Sums running = new Sums();
             before.forEach(p -> running.add(buckets.get(Buckets.id(scope, p))));
             long open = running.received - running.handledHere;
@@ -167,11 +176,11 @@ public class ResolutionReports {
     }
 
     /** Sums over {@code from..to} (exact days) of one scope, e.g. for the repeats. */
-    Sums sumOf(String scope, LocalDate from, LocalDate to) {
+    Sums sumOf(String scope, LocalDate from, LocalDate to, ProjectionVersion version) {
         List<String> ids =
                 Periods.cover(from, to).stream().map(p -> Buckets.id(scope, p)).toList();
         Sums sums = new Sums();
-        fetch(ids).values().forEach(sums::add);
+        fetch(ids, version).values().forEach(sums::add);
         return sums;
     }
 
@@ -181,20 +190,22 @@ public class ResolutionReports {
             String province, String from, String to, List<RepeatRow> byCommune, List<RepeatRow> byCategory) {}
 
     public Repeats repeats(String province, LocalDate from, LocalDate to) {
+        ProjectionVersion version = versions.active();
         return new Repeats(
                 province,
                 from.toString(),
                 to.toString(),
-                repeatRows(province, Dimension.COMMUNE, from, to),
-                repeatRows(province, Dimension.CATEGORY, from, to));
+                repeatRows(province, Dimension.COMMUNE, from, to, version),
+                repeatRows(province, Dimension.CATEGORY, from, to, version));
     }
 
-    private List<RepeatRow> repeatRows(String province, Dimension dimension, LocalDate from, LocalDate to) {
-        List<String> values = groups.members(province, dimension);
-        Map<String, String> names = namesOf(dimension, values);
+    private List<RepeatRow> repeatRows(
+            String province, Dimension dimension, LocalDate from, LocalDate to, ProjectionVersion version) {
+        List<String> values = groups.members(province, dimension, version);
+        Map<String, String> names = namesOf(dimension, values, version);
         List<RepeatRow> rows = new ArrayList<>();
         for (String value : values) {
-            Sums sums = sumOf(Buckets.scope(province, dimension, value), from, to);
+            Sums sums = sumOf(Buckets.scope(province, dimension, value), from, to, version);
             if (sums.repeats > 0) {
                 rows.add(new RepeatRow(value, names.get(value), sums.received, sums.repeats));
             }
@@ -202,28 +213,29 @@ public class ResolutionReports {
         return rows;
     }
 
-    private Map<String, Document> fetch(Collection<String> ids) {
+    private Map<String, Document> fetch(Collection<String> ids, ProjectionVersion version) {
+        String collection = version.collection(Buckets.COLLECTION);
         Map<String, Document> found = new HashMap<>();
         List<String> all = new ArrayList<>(ids);
         for (int i = 0; i < all.size(); i += 500) {
             var chunk = all.subList(i, Math.min(all.size(), i + 500));
-            for (Document doc : mongo.find(Query.query(where("_id").in(chunk)), Document.class, Buckets.COLLECTION)) {
+            for (Document doc : mongo.find(Query.query(where("_id").in(chunk)), Document.class, collection)) {
                 found.put(doc.getString("_id"), doc);
             }
         }
         return found;
     }
 
-    private List<String> groupsOf(Question q) {
+    private List<String> groupsOf(Question q, ProjectionVersion version) {
         if (q.groupBy() == Dimension.PROVINCE) {
             return q.province() != null
                     ? List.of(q.province())
-                    : groups.members(ReportGroups.NATIONAL, Dimension.PROVINCE);
+                    : groups.members(ReportGroups.NATIONAL, Dimension.PROVINCE, version);
         }
         if (q.filter() == q.groupBy()) {
             return List.of(q.filterValue());
         }
-        return groups.members(q.province() != null ? q.province() : ReportGroups.NATIONAL, q.groupBy());
+        return groups.members(q.province() != null ? q.province() : ReportGroups.NATIONAL, q.groupBy(), version);
     }
 
     private static String scopeOf(Question q, String group) {
@@ -252,12 +264,12 @@ public class ResolutionReports {
         return periods;
     }
 
-    Map<String, String> namesOf(Dimension dimension, List<String> values) {
+    Map<String, String> namesOf(Dimension dimension, List<String> values, ProjectionVersion version) {
         Map<String, String> names = new HashMap<>();
         switch (dimension) {
             case PROVINCE -> values.forEach(v -> adminUnits.province(v).ifPresent(p -> names.put(v, p.name())));
             case COMMUNE -> values.forEach(v -> adminUnits.commune(v).ifPresent(c -> names.put(v, c.name())));
-            case AUTHORITY -> names.putAll(groups.authorityNames(values));
+            case AUTHORITY -> names.putAll(groups.authorityNames(values, version));
             default -> values.forEach(v -> names.put(v, v));
         }
         names.remove(Dimension.NONE);

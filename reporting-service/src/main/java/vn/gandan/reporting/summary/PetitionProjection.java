@@ -15,8 +15,10 @@ import vn.gandan.events.PetitionSubmitted;
  * What reporting knows of one petition. Events of one petition arrive in order per topic but not across topics,
  * so the status only moves forward ({@link Status#rank}) and each event id is applied once. No personal data.
  */
-@Document("petition_projections")
+@Document(PetitionProjection.COLLECTION)
 public class PetitionProjection {
+
+    public static final String COLLECTION = "petition_projections";
 
     /** Statuses in the order a petition passes through them. */
     public enum Status {

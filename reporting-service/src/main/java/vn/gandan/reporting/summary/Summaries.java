@@ -11,15 +11,18 @@ import java.util.TreeMap;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
+import vn.gandan.reporting.version.ProjectionVersions;
 
 /** Counts of petitions by status for one province. */
 @Service
 public class Summaries {
 
     private final MongoTemplate mongo;
+    private final ProjectionVersions versions;
 
-    Summaries(MongoTemplate mongo) {
+    Summaries(MongoTemplate mongo, ProjectionVersions versions) {
         this.mongo = mongo;
+        this.versions = versions;
     }
 
     public record Summary(String provinceCode, long total, Map<String, Long> byStatus, long notificationsSent) {}
@@ -31,7 +34,8 @@ public class Summaries {
         Map<String, Long> byStatus = new TreeMap<>();
         long total = 0;
         long notified = 0;
-        for (Document row : mongo.aggregate(aggregation, PetitionProjection.class, Document.class)) {
+        for (Document row : mongo.aggregate(
+                aggregation, versions.active().collection(PetitionProjection.COLLECTION), Document.class)) {
             long count = ((Number) row.get("count")).longValue();
             byStatus.put(String.valueOf(row.get("_id")).toLowerCase(Locale.ROOT), count);
             total += count;

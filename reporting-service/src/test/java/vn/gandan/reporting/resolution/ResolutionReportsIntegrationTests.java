@@ -54,6 +54,7 @@ import vn.gandan.events.PetitionSubmitted;
 import vn.gandan.events.PetitionTransferred;
 import vn.gandan.events.Place;
 import vn.gandan.events.Topics;
+import vn.gandan.reporting.version.ProjectionVersions;
 import vn.gandan.testsupport.Http;
 import vn.gandan.testsupport.KafkaProbe;
 import vn.gandan.testsupport.RealInfrastructure;
@@ -79,6 +80,14 @@ class ResolutionReportsIntegrationTests {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    ProjectionVersions versions;
+
+    /** The live collection of the timelines: another test class may have rebuilt and switched the version. */
+    String timelines() {
+        return versions.active().collection(PetitionTimeline.COLLECTION);
+    }
 
     @LocalServerPort
     int port;
@@ -139,7 +148,7 @@ class ResolutionReportsIntegrationTests {
 
     boolean allApplied() {
         for (Expected e : expected) {
-            PetitionTimeline t = mongo.findById(e.id(), PetitionTimeline.class);
+            PetitionTimeline t = mongo.findById(e.id(), PetitionTimeline.class, timelines());
             if (t == null || t.getEvents().size() != e.eventCount() || t.hasPending()) {
                 return false;
             }
@@ -626,7 +635,6 @@ class ResolutionReportsIntegrationTests {
                                 null))
                 .get();
         await().atMost(Duration.ofSeconds(20))
-                .until(() ->
-                        mongo.exists(Query.query(Criteria.where("_id").is(id.toString())), PetitionTimeline.class));
+                .until(() -> mongo.exists(Query.query(Criteria.where("_id").is(id.toString())), timelines()));
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import vn.gandan.events.PetitionRouted;
 import vn.gandan.events.PetitionSubmitted;
 import vn.gandan.events.Place;
 import vn.gandan.events.Topics;
+import vn.gandan.reporting.version.ProjectionVersions;
 import vn.gandan.testsupport.Http;
 import vn.gandan.testsupport.RealInfrastructure;
 
@@ -35,7 +37,10 @@ class ResolutionSummaryIntegrationTests {
     KafkaTemplate<Object, Object> kafka;
 
     @Autowired
-    PetitionProjections projections;
+    MongoTemplate mongo;
+
+    @Autowired
+    ProjectionVersions versions;
 
     @LocalServerPort
     int port;
@@ -92,7 +97,11 @@ class ResolutionSummaryIntegrationTests {
         publish(Topics.NOTIFICATION_DELIVERIES, sent);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var projection = projections.findById(id.toString()).orElseThrow();
+            var projection = mongo.findById(
+                    id.toString(),
+                    PetitionProjection.class,
+                    versions.active().collection(PetitionProjection.COLLECTION));
+            assertThat(projection).isNotNull();
             assertThat(projection.getStatus()).isEqualTo(PetitionProjection.Status.ROUTED);
             assertThat(projection.getNotificationsSent()).isEqualTo(1);
         });

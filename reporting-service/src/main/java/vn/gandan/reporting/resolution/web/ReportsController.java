@@ -33,6 +33,7 @@ import vn.gandan.reporting.resolution.ReportGroups;
 import vn.gandan.reporting.resolution.ReportingProperties;
 import vn.gandan.reporting.resolution.ResolutionReports;
 import vn.gandan.reporting.resolution.ResolutionReports.Question;
+import vn.gandan.reporting.version.ProjectionVersions;
 import vn.gandan.support.security.Caller;
 import vn.gandan.support.web.FieldReason;
 import vn.gandan.support.web.InvalidRequestException;
@@ -52,6 +53,7 @@ class ReportsController {
     private final OpenCases openCases;
     private final MongoTemplate mongo;
     private final ReportingProperties properties;
+    private final ProjectionVersions versions;
     private final Clock clock = Clock.systemUTC();
 
     ReportsController(
@@ -59,12 +61,14 @@ class ReportsController {
             ReportGroups groups,
             OpenCases openCases,
             MongoTemplate mongo,
-            ReportingProperties properties) {
+            ReportingProperties properties,
+            ProjectionVersions versions) {
         this.reports = reports;
         this.groups = groups;
         this.openCases = openCases;
         this.mongo = mongo;
         this.properties = properties;
+        this.versions = versions;
     }
 
     @GetMapping("/resolution")
@@ -178,7 +182,7 @@ class ReportsController {
         int pageNumber = number("page", page, 0);
         int pageSize = number("size", size, properties.overduePageSize());
         Instant now = clock.instant();
-        List<OpenCases.OpenCase> overdue = openCases.of(scope).stream()
+        List<OpenCases.OpenCase> overdue = openCases.of(scope, versions.active()).stream()
                 .filter(c -> OpenCases.overdue(c, now))
                 .filter(c -> authority == null || authority.equals(c.authorityId()))
                 .sorted(Comparator.comparing(OpenCases.OpenCase::dueAt).thenComparing(OpenCases.OpenCase::petitionId))
@@ -302,7 +306,8 @@ class ReportsController {
     @GetMapping("/petitions/{id}/timeline")
     @Operation(summary = "A petition's events in order, without personal data")
     Timeline timeline(@PathVariable String id, Caller caller) {
-        PetitionTimeline timeline = mongo.findById(id, PetitionTimeline.class);
+        PetitionTimeline timeline =
+                mongo.findById(id, PetitionTimeline.class, versions.active().collection(PetitionTimeline.COLLECTION));
         if (timeline == null
                 || timeline.getState() == null
                 || timeline.getState().provinceCode() == null
@@ -374,7 +379,7 @@ class ReportsController {
             filters.put(Dimension.COMMUNE, commune);
         }
         if (authority != null) {
-            if (!groups.knowsAuthority(authority)) {
+            if (!groups.knowsAuthority(authority, versions.active())) {
                 throw InvalidRequestException.field("authority", "gandan.reporting.value.unknown", authority);
             }
             filters.put(Dimension.AUTHORITY, authority);
