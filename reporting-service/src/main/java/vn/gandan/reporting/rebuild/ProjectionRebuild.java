@@ -166,7 +166,12 @@ public class ProjectionRebuild {
     }
 
     private void drop(ProjectionVersion version) {
-        COLLECTIONS.forEach(base -> mongo.dropCollection(version.collection(base)));
+        for (String base : COLLECTIONS) {
+            String name = version.collection(base);
+            if (mongo.collectionExists(name)) { // dropping a missing one is an error logged by some servers
+                mongo.dropCollection(name);
+            }
+        }
     }
 
     private Map<String, Object> consumerProperties() {
