@@ -64,7 +64,7 @@ public class ProjectionRebuild {
     private final KafkaProperties kafka;
     private final PetitionEventDeserializer deserializer;
     private final RebuildProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     private RebuildRun run; // the last one; guarded by this
 
@@ -75,7 +75,9 @@ public class ProjectionRebuild {
             MongoTemplate mongo,
             KafkaProperties kafka,
             PetitionEventCodec codec,
-            RebuildProperties properties) {
+            RebuildProperties properties,
+            Clock clock) {
+        this.clock = clock;
         this.versions = versions;
         this.summary = summary;
         this.resolution = resolution;

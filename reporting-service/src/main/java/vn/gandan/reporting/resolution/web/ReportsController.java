@@ -54,7 +54,7 @@ class ReportsController {
     private final MongoTemplate mongo;
     private final ReportingProperties properties;
     private final ProjectionVersions versions;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     ReportsController(
             ResolutionReports reports,
@@ -62,7 +62,9 @@ class ReportsController {
             OpenCases openCases,
             MongoTemplate mongo,
             ReportingProperties properties,
-            ProjectionVersions versions) {
+            ProjectionVersions versions,
+            Clock clock) {
+        this.clock = clock;
         this.reports = reports;
         this.groups = groups;
         this.openCases = openCases;
