@@ -88,6 +88,27 @@ public final class KafkaProbe implements AutoCloseable {
         return Optional.ofNullable(header).map(h -> new String(h.value(), StandardCharsets.UTF_8));
     }
 
+    /**
+     * Writes a poison record: a well-formed CloudEvent of a type nobody knows, as a consumer must send to its
+     * dead-letter topic with the reason ({@code unknown event type}) and go on.
+     *
+     * @return its key, to find it in the dead-letter topic
+     */
+    public String sendPoison(String topic) {
+        String key = java.util.UUID.randomUUID().toString();
+        send(
+                topic,
+                key,
+                "{\"not\":\"an event\"}".getBytes(StandardCharsets.UTF_8),
+                Map.of(
+                        "ce_specversion", "1.0",
+                        "ce_id", key,
+                        "ce_type", "vn.gandan.petition.unheard-of.v1",
+                        "ce_source", "/somewhere",
+                        "content-type", "application/json"));
+        return key;
+    }
+
     /** Writes one raw record and waits for the broker's acknowledgement. */
     public void send(String topic, String key, byte[] value, Map<String, String> headers) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(

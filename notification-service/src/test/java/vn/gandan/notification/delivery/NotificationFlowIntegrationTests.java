@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +53,7 @@ import vn.gandan.notification.channel.FakeProvider;
 import vn.gandan.testsupport.FreePorts;
 import vn.gandan.testsupport.Http;
 import vn.gandan.testsupport.KafkaProbe;
+import vn.gandan.testsupport.MutableClock;
 import vn.gandan.testsupport.RealInfrastructure;
 
 /**
@@ -650,17 +650,7 @@ class NotificationFlowIntegrationTests {
     @Order(9)
     void aPoisonEventEndsInTheDeadLetterTopicWithItsReason() {
         try (KafkaProbe deadLetters = KafkaProbe.reading(Topics.deadLetter(Topics.NOTIFICATION_GROUP))) {
-            String key = UUID.randomUUID().toString();
-            deadLetters.send(
-                    Topics.ROUTING_CASES,
-                    key,
-                    "{\"not\":\"an event\"}".getBytes(StandardCharsets.UTF_8),
-                    Map.of(
-                            "ce_specversion", "1.0",
-                            "ce_id", key,
-                            "ce_type", "vn.gandan.petition.unheard-of.v1",
-                            "ce_source", "/somewhere",
-                            "content-type", "application/json"));
+            String key = deadLetters.sendPoison(Topics.ROUTING_CASES);
 
             var dead = deadLetters.await(KafkaProbe.withKey(key), Duration.ofSeconds(30));
             assertThat(KafkaProbe.header(dead, "gandan_dlt-reason"))
@@ -678,36 +668,5 @@ class NotificationFlowIntegrationTests {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** Time moved by hand, forward only. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant later) {
-            if (later.isBefore(now)) {
-                throw new IllegalArgumentException("time runs forward");
-            }
-            now = later;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

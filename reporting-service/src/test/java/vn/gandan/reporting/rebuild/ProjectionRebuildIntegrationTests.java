@@ -3,7 +3,6 @@ package vn.gandan.reporting.rebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -277,17 +276,7 @@ class ProjectionRebuildIntegrationTests {
     /** Read by the live listener too, which dead-letters it; the rebuild counts and skips it. */
     void poison() {
         try (KafkaProbe probe = KafkaProbe.reading(Topics.deadLetter(Topics.REPORTING_GROUP))) {
-            String key = UUID.randomUUID().toString();
-            probe.send(
-                    Topics.ROUTING_CASES,
-                    key,
-                    "{\"not\":\"an event\"}".getBytes(StandardCharsets.UTF_8),
-                    Map.of(
-                            "ce_specversion", "1.0",
-                            "ce_id", key,
-                            "ce_type", "vn.gandan.petition.unheard-of.v1",
-                            "ce_source", "/somewhere",
-                            "content-type", "application/json"));
+            String key = probe.sendPoison(Topics.ROUTING_CASES);
         }
     }
 

@@ -3,7 +3,6 @@ package vn.gandan.reporting.resolution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -597,22 +596,7 @@ class ResolutionReportsIntegrationTests {
     @Order(7)
     void aPoisonEventEndsInTheDeadLetterTopicAndTheProjectionGoesOn() throws Exception {
         try (KafkaProbe deadLetters = KafkaProbe.reading(Topics.deadLetter(Topics.REPORTING_GROUP))) {
-            String key = UUID.randomUUID().toString();
-            deadLetters.send(
-                    Topics.ROUTING_CASES,
-                    key,
-                    "{\"not\":\"an event\"}".getBytes(StandardCharsets.UTF_8),
-                    Map.of(
-                            "ce_specversion",
-                            "1.0",
-                            "ce_id",
-                            key,
-                            "ce_type",
-                            "vn.gandan.petition.unheard-of.v1",
-                            "ce_source",
-                            "/somewhere",
-                            "content-type",
-                            "application/json"));
+            String key = deadLetters.sendPoison(Topics.ROUTING_CASES);
             deadLetters.await(KafkaProbe.withKey(key), Duration.ofSeconds(30));
         }
         PetitionId id = PetitionId.random();

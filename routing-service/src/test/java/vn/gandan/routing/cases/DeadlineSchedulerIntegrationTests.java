@@ -31,6 +31,7 @@ import vn.gandan.events.Topics;
 import vn.gandan.routing.Submissions;
 import vn.gandan.testsupport.Http;
 import vn.gandan.testsupport.KafkaProbe;
+import vn.gandan.testsupport.MutableClock;
 import vn.gandan.testsupport.RealInfrastructure;
 
 /**

@@ -292,17 +292,7 @@ class PetitionRoutingIntegrationTests {
 
     @Test
     void aPoisonMessageEndsInTheDeadLetterTopicWithItsReason() {
-        String key = UUID.randomUUID().toString();
-        casesTopic.send(
-                Topics.INTAKE_PETITIONS,
-                key,
-                "{\"not\":\"an event\"}".getBytes(),
-                Map.of(
-                        "ce_specversion", "1.0",
-                        "ce_id", key,
-                        "ce_type", "vn.gandan.petition.unheard-of.v1",
-                        "ce_source", "/somewhere",
-                        "content-type", "application/json"));
+        String key = casesTopic.sendPoison(Topics.INTAKE_PETITIONS);
 
         var dead = deadLetters.await(KafkaProbe.withKey(key), Duration.ofSeconds(30));
         assertThat(KafkaProbe.header(dead, "gandan_dlt-reason"))

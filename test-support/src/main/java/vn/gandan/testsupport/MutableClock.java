@@ -1,4 +1,4 @@
-package vn.gandan.routing.cases;
+package vn.gandan.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,22 +7,22 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock a test moves by hand, forward only (leases in the store assume time does not run back). */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void set(Instant later) {
+    public void set(Instant later) {
         if (later.isBefore(now)) {
             throw new IllegalArgumentException("time runs forward: " + later + " is before " + now);
         }
         this.now = later;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         set(now.plus(by));
     }
 
