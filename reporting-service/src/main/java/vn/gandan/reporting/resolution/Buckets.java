@@ -1,5 +1,6 @@
 package vn.gandan.reporting.resolution;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,16 @@ import java.util.TreeMap;
  * {@code escalations}, {@code transfers}, {@code repeats}, {@code notificationFailures} and {@code days.<n>} (how
  * many of the handled took n days, n = 0..365, 366 = more); by the period of <b>handling</b>: {@code handledHere},
  * which gives what was open at the end of a period.
+ *
+ * <p>For "as of" questions, each bucket also keeps under {@code changes.<day>} by how much each of these fields moved
+ * on that day (Viet Nam time of the events that moved it; see {@link #changesOf}): the figures as they stood at the
+ * end of day D are the bucket minus every change after D, read from the same document.
  */
 public final class Buckets {
 
     public static final String COLLECTION = "report_buckets";
     public static final int OVERFLOW_DAYS = 366;
+    public static final String CHANGES = "changes";
 
     private Buckets() {}
 
@@ -81,6 +87,42 @@ public final class Buckets {
             }
         }
         return contribution;
+    }
+
+    /**
+     * The petition's contributions as they stood at the end of each day its events happened on, as changes by day:
+     * bucket id → {@code changes.<day>.<field>} → amount. The state as of a day is derived from the events that
+     * happened by then, so a late event moves the days from its own onwards and no earlier one; the changes of all
+     * days add up to {@link #contributionOf} the whole timeline.
+     */
+    static Map<String, Map<String, Long>> changesOf(List<TimelineEntry> events) {
+        Map<String, Map<String, Long>> changes = new TreeMap<>();
+        java.util.SortedSet<LocalDate> days = new java.util.TreeSet<>();
+        events.forEach(e -> days.add(Periods.dateOf(e.occurredAt())));
+        Map<String, Map<String, Long>> before = Map.of();
+        for (LocalDate day : days) {
+            List<TimelineEntry> known = events.stream()
+                    .filter(e -> !Periods.dateOf(e.occurredAt()).isAfter(day))
+                    .toList();
+            Map<String, Map<String, Long>> now = contributionOf(PetitionState.derive(known));
+            String prefix = CHANGES + "." + day + ".";
+            difference(before, now)
+                    .forEach((bucket, fields) ->
+                            fields.forEach((field, value) -> changes.computeIfAbsent(bucket, k -> new TreeMap<>())
+                                    .put(prefix + field, value)));
+            before = now;
+        }
+        return changes;
+    }
+
+    /** The two sets of amounts in one: bucket id → field → amount. */
+    static Map<String, Map<String, Long>> merge(Map<String, Map<String, Long>> a, Map<String, Map<String, Long>> b) {
+        Map<String, Map<String, Long>> merged = new TreeMap<>();
+        a.forEach((bucket, fields) ->
+                merged.computeIfAbsent(bucket, k -> new TreeMap<>()).putAll(fields));
+        b.forEach((bucket, fields) -> fields.forEach((field, value) ->
+                merged.computeIfAbsent(bucket, k -> new TreeMap<>()).merge(field, value, Long::sum)));
+        return merged;
     }
 
     private static void put(Map<String, Long> fields, String field, long value) {

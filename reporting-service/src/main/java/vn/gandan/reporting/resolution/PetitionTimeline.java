@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.gandan.events.PetitionEvent;
@@ -35,6 +36,10 @@ public class PetitionTimeline {
     @Version
     private Long version;
 
+    /** The events before the one just added, whose changes by day were counted. */
+    @Transient
+    private List<TimelineEntry> previous = List.of();
+
     protected PetitionTimeline() {}
 
     PetitionTimeline(String petitionId) {
@@ -47,6 +52,7 @@ public class PetitionTimeline {
         if (events.stream().anyMatch(e -> e.eventId().equals(eventId))) {
             return false;
         }
+        previous = List.copyOf(events);
         events.add(TimelineEntry.of(event));
         events.sort(TimelineEntry.ORDER);
         state = PetitionState.derive(events);
@@ -54,12 +60,15 @@ public class PetitionTimeline {
     }
 
     /**
-     * Records the difference between what was counted and the state now as pending (possibly no amounts, when
-     * only the open case or the groups change); false if the state did not change.
+     * Records the difference between what was counted and the state now, and between the changes by day of the
+     * events before and after the one just added, as pending (possibly no amounts, when only the open case or the
+     * groups change); false if nothing changed.
      */
     boolean recount() {
         Map<String, Map<String, Long>> before = counted == null ? Map.of() : Buckets.contributionOf(counted);
-        Map<String, Map<String, Long>> diff = Buckets.difference(before, Buckets.contributionOf(state));
+        Map<String, Map<String, Long>> diff = Buckets.merge(
+                Buckets.difference(before, Buckets.contributionOf(state)),
+                Buckets.difference(Buckets.changesOf(previous), Buckets.changesOf(events)));
         boolean changed = !state.equals(counted);
         counted = state;
         if (diff.isEmpty() && !changed) {

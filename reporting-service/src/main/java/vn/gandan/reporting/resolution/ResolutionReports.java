@@ -35,7 +35,8 @@ public class ResolutionReports {
             LocalDate to,
             String province,
             Dimension filter,
-            String filterValue) {
+            String filterValue,
+            LocalDate asOf) {
 
         public boolean range() {
             return granularity == null;
@@ -59,7 +60,8 @@ public class ResolutionReports {
             long repeats,
             long notificationFailures) {}
 
-    public record Resolution(String groupBy, String period, String from, String to, List<Row> rows) {}
+    /** @param asOf the day whose end the figures stood at, or null for the figures now */
+    public record Resolution(String groupBy, String period, String from, String to, String asOf, List<Row> rows) {}
 
     /** Sums of the buckets of a set of periods. */
     static final class Sums {
@@ -73,21 +75,41 @@ public class ResolutionReports {
         long notificationFailures;
         final long[] days = new long[Buckets.OVERFLOW_DAYS + 1];
 
+        private final String asOf;
+
+        /** @param asOf the figures as they stood at the end of this day, or null for now */
+        Sums(LocalDate asOf) {
+            this.asOf = asOf == null ? null : asOf.toString();
+        }
+
+        /** Adds a bucket, less its changes after the as-of day. */
         void add(Document bucket) {
             if (bucket == null) {
                 return;
             }
-            received += number(bucket, "received");
-            handled += number(bucket, "handled");
-            onTime += number(bucket, "onTime");
-            handledHere += number(bucket, "handledHere");
-            escalations += number(bucket, "escalations");
-            transfers += number(bucket, "transfers");
-            repeats += number(bucket, "repeats");
-            notificationFailures += number(bucket, "notificationFailures");
-            Document histogram = bucket.get("days", Document.class);
+            add(bucket, 1);
+            Document changes = asOf == null ? null : bucket.get(Buckets.CHANGES, Document.class);
+            if (changes != null) {
+                changes.forEach((day, change) -> {
+                    if (day.compareTo(asOf) > 0) {
+                        add((Document) change, -1);
+                    }
+                });
+            }
+        }
+
+        private void add(Document amounts, int sign) {
+            received += sign * number(amounts, "received");
+            handled += sign * number(amounts, "handled");
+            onTime += sign * number(amounts, "onTime");
+            handledHere += sign * number(amounts, "handledHere");
+            escalations += sign * number(amounts, "escalations");
+            transfers += sign * number(amounts, "transfers");
+            repeats += sign * number(amounts, "repeats");
+            notificationFailures += sign * number(amounts, "notificationFailures");
+            Document histogram = amounts.get("days", Document.class);
             if (histogram != null) {
-                histogram.forEach((k, v) -> days[Integer.parseInt(k)] += ((Number) v).longValue());
+                histogram.forEach((k, v) -> days[Integer.parseInt(k)] += sign * ((Number) v).longValue());
             }
         }
 
@@ -138,12 +160,12 @@ public class ResolutionReports {
                 periodIds.put(period[0], bucketIds);
                 ids.addAll(bucketIds);
             }
-            Map<String, Document> buckets = fetch(ids, version);
-            Sums running = new Sums();
+            Map<String, Document> buckets = fetch(ids, version, q.asOf());
+            Sums running = new Sums(q.asOf());
             before.forEach(p -> running.add(buckets.get(Buckets.id(scope, p))));
             long open = running.received - running.handledHere;
             for (var period : periodIds.entrySet()) {
-                Sums sums = new Sums();
+                Sums sums = new Sums(q.asOf());
                 period.getValue().forEach(id -> sums.add(buckets.get(id)));
                 open += sums.received - sums.handledHere;
                 if (sums.received == 0 && sums.handledHere == 0 && open == 0) {
@@ -172,40 +194,53 @@ public class ResolutionReports {
                 q.range() ? "range" : q.granularity().code(),
                 q.from().toString(),
                 q.to().toString(),
+                q.asOf() == null ? null : q.asOf().toString(),
                 rows);
     }
 
     /** Sums over {@code from..to} (exact days) of one scope, e.g. for the repeats. */
-    Sums sumOf(String scope, LocalDate from, LocalDate to, ProjectionVersion version) {
+    Sums sumOf(String scope, LocalDate from, LocalDate to, LocalDate asOf, ProjectionVersion version) {
         List<String> ids =
                 Periods.cover(from, to).stream().map(p -> Buckets.id(scope, p)).toList();
-        Sums sums = new Sums();
-        fetch(ids, version).values().forEach(sums::add);
+        Sums sums = new Sums(asOf);
+        fetch(ids, version, asOf).values().forEach(sums::add);
         return sums;
     }
 
     public record RepeatRow(String group, String groupName, long received, long repeats) {}
 
     public record Repeats(
-            String province, String from, String to, List<RepeatRow> byCommune, List<RepeatRow> byCategory) {}
+            String province,
+            String from,
+            String to,
+            String asOf,
+            List<RepeatRow> byCommune,
+            List<RepeatRow> byCategory) {}
 
-    public Repeats repeats(String province, LocalDate from, LocalDate to) {
+    /** @param asOf the figures as they stood at the end of this day, or null for now */
+    public Repeats repeats(String province, LocalDate from, LocalDate to, LocalDate asOf) {
         ProjectionVersion version = versions.active();
         return new Repeats(
                 province,
                 from.toString(),
                 to.toString(),
-                repeatRows(province, Dimension.COMMUNE, from, to, version),
-                repeatRows(province, Dimension.CATEGORY, from, to, version));
+                asOf == null ? null : asOf.toString(),
+                repeatRows(province, Dimension.COMMUNE, from, to, asOf, version),
+                repeatRows(province, Dimension.CATEGORY, from, to, asOf, version));
     }
 
     private List<RepeatRow> repeatRows(
-            String province, Dimension dimension, LocalDate from, LocalDate to, ProjectionVersion version) {
+            String province,
+            Dimension dimension,
+            LocalDate from,
+            LocalDate to,
+            LocalDate asOf,
+            ProjectionVersion version) {
         List<String> values = groups.members(province, dimension, version);
         Map<String, String> names = namesOf(dimension, values, version);
         List<RepeatRow> rows = new ArrayList<>();
         for (String value : values) {
-            Sums sums = sumOf(Buckets.scope(province, dimension, value), from, to, version);
+            Sums sums = sumOf(Buckets.scope(province, dimension, value), from, to, asOf, version);
             if (sums.repeats > 0) {
                 rows.add(new RepeatRow(value, names.get(value), sums.received, sums.repeats));
             }
@@ -213,13 +248,19 @@ public class ResolutionReports {
         return rows;
     }
 
-    private Map<String, Document> fetch(Collection<String> ids, ProjectionVersion version) {
+    /** The buckets, with their changes by day only when an as-of day needs them. */
+    private Map<String, Document> fetch(Collection<String> ids, ProjectionVersion version, LocalDate asOf) {
         String collection = version.collection(Buckets.COLLECTION);
         Map<String, Document> found = new HashMap<>();
         List<String> all = new ArrayList<>(ids);
         for (int i = 0; i < all.size(); i += 500) {
             var chunk = all.subList(i, Math.min(all.size(), i + 500));
-            for (Document doc : mongo.find(Query.query(where("_id").in(chunk)), Document.class, collection)) {
+            Query query = Query.query(where("_id").in(chunk));
+            query.fields().exclude("applied");
+            if (asOf == null) {
+                query.fields().exclude(Buckets.CHANGES);
+            }
+            for (Document doc : mongo.find(query, Document.class, collection)) {
                 found.put(doc.getString("_id"), doc);
             }
         }

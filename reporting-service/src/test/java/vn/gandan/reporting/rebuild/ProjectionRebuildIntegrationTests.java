@@ -67,6 +67,8 @@ class ProjectionRebuildIntegrationTests {
             "/api/v1/reports/resolution?groupBy=commune&period=month&from=2024-01-01&to=2024-12-31&province=42",
             "/api/v1/reports/resolution?groupBy=category&period=quarter&from=2024-01-01&to=2025-12-31&province=42",
             "/api/v1/reports/resolution?groupBy=authority&period=range&from=2024-01-01&to=2024-12-31&province=42",
+            "/api/v1/reports/resolution?groupBy=commune&period=month&from=2024-01-01&to=2024-12-31&province=42"
+                    + "&asOf=2024-05-15",
             "/api/v1/reports/summary?province=42");
 
     @Autowired

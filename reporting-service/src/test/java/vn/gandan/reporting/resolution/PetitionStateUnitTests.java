@@ -150,4 +150,66 @@ class PetitionStateUnitTests {
         assertThat(Buckets.difference(Buckets.contributionOf(handled), Buckets.contributionOf(handled)))
                 .isEmpty();
     }
+
+    /** What the buckets hold after the timeline's pending amounts are applied, event after event. */
+    static java.util.Map<String, java.util.Map<String, Long>> applied(List<PetitionEvent> arrivals) {
+        PetitionTimeline timeline = new PetitionTimeline(ID.toString());
+        java.util.Map<String, java.util.Map<String, Long>> buckets = new java.util.TreeMap<>();
+        for (PetitionEvent event : arrivals) {
+            if (timeline.add(event) && timeline.recount()) {
+                timeline.pendingByBucket()
+                        .forEach((bucket, fields) -> fields.forEach(
+                                (field, value) -> buckets.computeIfAbsent(bucket, k -> new java.util.TreeMap<>())
+                                        .merge(field, value, Long::sum)));
+                timeline.pendingDone();
+            }
+        }
+        buckets.values().forEach(fields -> fields.values().removeIf(v -> v == 0));
+        buckets.values().removeIf(java.util.Map::isEmpty);
+        return buckets;
+    }
+
+    @Test
+    void theChangesByDayAddUpToTheFiguresAndTheDayBeforeHandlingShowsItOpen() {
+        var buckets = applied(story);
+        var month = buckets.get("commune=17605|2025-03");
+        assertThat(month).containsEntry("received", 1L).containsEntry("handled", 1L);
+        // received on 1 March (Viet Nam time), handled on 31 March: each on its own day
+        assertThat(month)
+                .containsEntry("changes.2025-03-01.received", 1L)
+                .containsEntry("changes.2025-03-31.handled", 1L)
+                .doesNotContainKey("changes.2025-03-01.handled");
+        for (var bucket : buckets.values()) {
+            bucket.forEach((field, value) -> {
+                if (!field.startsWith(Buckets.CHANGES + ".")) {
+                    long byDay = bucket.entrySet().stream()
+                            .filter(f -> f.getKey().startsWith(Buckets.CHANGES + ".")
+                                    && f.getKey()
+                                            .substring(Buckets.CHANGES.length() + 12)
+                                            .equals(field))
+                            .mapToLong(java.util.Map.Entry::getValue)
+                            .sum();
+                    assertThat(byDay).as(field).isEqualTo(value);
+                }
+            });
+        }
+    }
+
+    @Test
+    void lateAndDuplicatedEventsGiveTheSameChangesByDayAsInOrder() {
+        List<PetitionEvent> longer = new ArrayList<>(story);
+        longer.add(new PetitionReopened(
+                UUID.randomUUID(), ID, at("2025-04-02T01:00:00Z"), UBND, "appeal", due("2025-04-20T16:59:59Z")));
+        longer.add(new PetitionResolved(UUID.randomUUID(), ID, at("2025-04-10T01:00:00Z"), UBND, "again"));
+        var inOrder = applied(longer);
+        assertThat(inOrder.get("commune=17605|2025-03"))
+                .containsEntry("changes.2025-03-31.handled", 1L)
+                .containsEntry("changes.2025-04-02.handled", -1L);
+        for (int seed = 0; seed < 20; seed++) {
+            List<PetitionEvent> shuffled = new ArrayList<>(longer);
+            shuffled.addAll(longer.subList(1, 3));
+            Collections.shuffle(shuffled, new Random(seed));
+            assertThat(applied(shuffled)).as("seed %d", seed).isEqualTo(inOrder);
+        }
+    }
 }

@@ -110,6 +110,7 @@ class ResolutionReportsIntegrationTests {
             int eventCount) {}
 
     final List<Expected> expected = new ArrayList<>();
+    final List<Scenario> scenarios = new ArrayList<>();
     final List<PetitionEvent> events = new ArrayList<>();
 
     static Instant endOfDay(LocalDate day) {
@@ -156,6 +157,86 @@ class ResolutionReportsIntegrationTests {
         return true;
     }
 
+    /** The scenario of one petition as it unfolds: what the test knows of it after each of its events. */
+    static final class Scenario {
+        final String id;
+        final String commune;
+        final String category;
+        final String kind;
+        final String channel;
+        final LocalDate received;
+        final boolean repeat;
+        final List<PetitionEvent> events = new ArrayList<>();
+        final List<Map.Entry<Instant, Expected>> history = new ArrayList<>();
+        AuthorityRef with;
+        Deadline deadline;
+        Instant handledAt;
+        Instant dueAtHandling;
+        int escalations;
+        int transfers;
+        int failures;
+
+        Scenario(
+                String id,
+                String commune,
+                String category,
+                String kind,
+                String channel,
+                LocalDate received,
+                boolean repeat) {
+            this.id = id;
+            this.commune = commune;
+            this.category = category;
+            this.kind = kind;
+            this.channel = channel;
+            this.received = received;
+            this.repeat = repeat;
+        }
+
+        /** Records the event, after the caller has moved the scenario on to what it says. */
+        void happened(PetitionEvent event) {
+            events.add(event);
+            history.add(Map.entry(event.occurredAt(), now()));
+        }
+
+        Expected now() {
+            return new Expected(
+                    id,
+                    commune,
+                    with == null ? Dimension.NONE : with.id(),
+                    category,
+                    kind,
+                    channel,
+                    received,
+                    handledAt == null ? null : handledAt.atZone(VN).toLocalDate(),
+                    handledAt != null && !handledAt.isAfter(dueAtHandling),
+                    repeat,
+                    escalations,
+                    transfers,
+                    failures,
+                    handledAt == null && deadline != null ? deadline.dueAt() : null,
+                    events.size());
+        }
+    }
+
+    /** What the test knew of each petition at the end of the day, from the scenarios alone. */
+    List<Expected> asOf(LocalDate day) {
+        Instant end = endOfDay(day);
+        List<Expected> known = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            Expected last = null;
+            for (var step : s.history) {
+                if (!step.getKey().isAfter(end)) {
+                    last = step.getValue();
+                }
+            }
+            if (last != null) {
+                known.add(last);
+            }
+        }
+        return known;
+    }
+
     void generate(Random random) {
         PetitionId id = PetitionId.random();
         String commune = COMMUNES.get(random.nextInt(COMMUNES.size()));
@@ -169,13 +250,13 @@ class ResolutionReportsIntegrationTests {
                 .atZone(VN)
                 .toInstant();
         boolean repeat = random.nextInt(7) == 0;
-        List<PetitionEvent> own = new ArrayList<>();
+        Scenario s = new Scenario(id.toString(), commune, category, kind.code(), channel.code(), receivedDay, repeat);
         Place place = new Place(PROVINCE, commune);
-        own.add(new PetitionSubmitted(
+        s.happened(new PetitionSubmitted(
                 UUID.randomUUID(),
                 id,
                 received,
-                "40-IT" + own.size(),
+                "40-IT0",
                 "portal:it",
                 kind,
                 category,
@@ -188,41 +269,40 @@ class ResolutionReportsIntegrationTests {
                 null,
                 repeat ? new PetitionSubmitted.RelatedPetition(PetitionId.random(), 0.9) : null));
         Instant t = received.plus(1, ChronoUnit.HOURS);
-        AuthorityRef with = authority(commune);
-        Deadline deadline = new Deadline(Deadline.ACCEPTANCE, endOfDay(receivedDay.plusDays(3)), "p@1");
-        own.add(new PetitionRouted(UUID.randomUUID(), id, t, with, place, "rule", 1, deadline));
-        int transfers = 0;
-        int escalations = 0;
-        int failures = 0;
+        s.with = authority(commune);
+        s.deadline = new Deadline(Deadline.ACCEPTANCE, endOfDay(receivedDay.plusDays(3)), "p@1");
+        s.happened(new PetitionRouted(UUID.randomUUID(), id, t, s.with, place, "rule", 1, s.deadline));
         if (random.nextInt(5) < 4) {
             t = t.plus(1, ChronoUnit.DAYS);
-            deadline = new Deadline(Deadline.RESOLUTION, endOfDay(receivedDay.plusDays(30)), "p@1");
-            own.add(new PetitionAcknowledged(UUID.randomUUID(), id, t, with, deadline));
+            s.deadline = new Deadline(Deadline.RESOLUTION, endOfDay(receivedDay.plusDays(30)), "p@1");
+            s.happened(new PetitionAcknowledged(UUID.randomUUID(), id, t, s.with, s.deadline));
         }
         if (random.nextInt(6) == 0) {
             t = t.plus(1, ChronoUnit.DAYS);
-            AuthorityRef to = authority(COMMUNES.get((COMMUNES.indexOf(commune) + 1) % COMMUNES.size()));
-            deadline =
+            AuthorityRef from = s.with;
+            s.with = authority(COMMUNES.get((COMMUNES.indexOf(commune) + 1) % COMMUNES.size()));
+            s.deadline =
                     new Deadline(Deadline.RESOLUTION, endOfDay(Periods.dateOf(t).plusDays(30)), "p@1");
-            own.add(new PetitionTransferred(UUID.randomUUID(), id, t, with, to, "not ours", deadline));
-            with = to;
-            transfers++;
+            s.transfers++;
+            s.happened(new PetitionTransferred(UUID.randomUUID(), id, t, from, s.with, "not ours", s.deadline));
         }
         if (random.nextInt(8) == 0) {
             t = t.plus(2, ChronoUnit.DAYS);
-            Deadline longer = new Deadline(deadline.step(), deadline.dueAt().plus(15, ChronoUnit.DAYS), "p@1");
-            own.add(new PetitionDeadlineExtended(UUID.randomUUID(), id, t, with, deadline, longer, "complex"));
-            deadline = longer;
+            Deadline before = s.deadline;
+            s.deadline = new Deadline(before.step(), before.dueAt().plus(15, ChronoUnit.DAYS), "p@1");
+            s.happened(new PetitionDeadlineExtended(UUID.randomUUID(), id, t, s.with, before, s.deadline, "complex"));
         }
         if (random.nextInt(10) == 0) {
             t = t.plus(3, ChronoUnit.DAYS);
-            deadline = new Deadline(Deadline.REPLY, endOfDay(Periods.dateOf(t).plusDays(10)), "p@1");
-            own.add(new PetitionEscalated(UUID.randomUUID(), id, t, with, PROVINCIAL, deadline, "late"));
-            with = PROVINCIAL;
-            escalations++;
+            AuthorityRef from = s.with;
+            s.with = PROVINCIAL;
+            s.deadline = new Deadline(Deadline.REPLY, endOfDay(Periods.dateOf(t).plusDays(10)), "p@1");
+            s.escalations++;
+            s.happened(new PetitionEscalated(UUID.randomUUID(), id, t, from, PROVINCIAL, s.deadline, "late"));
         }
         if (random.nextInt(10) == 0) {
-            own.add(new NotificationFailed(
+            s.failures++;
+            s.happened(new NotificationFailed(
                     UUID.randomUUID(),
                     id,
                     t.plusSeconds(30),
@@ -231,56 +311,39 @@ class ResolutionReportsIntegrationTests {
                     "sms",
                     "authority:x",
                     "bounced"));
-            failures++;
         }
-        Instant handledAt = null;
-        Instant dueAtHandling = null;
         int outcome = random.nextInt(10);
         if (outcome < 6) {
             t = t.plus(random.nextInt(50), ChronoUnit.DAYS).plus(random.nextInt(600), ChronoUnit.MINUTES);
-            own.add(new PetitionResolved(UUID.randomUUID(), id, t, with, "done"));
-            handledAt = t;
-            dueAtHandling = deadline.dueAt();
+            s.handledAt = t;
+            s.dueAtHandling = s.deadline.dueAt();
+            s.happened(new PetitionResolved(UUID.randomUUID(), id, t, s.with, "done"));
             if (random.nextInt(3) == 0) {
                 t = t.plus(1, ChronoUnit.DAYS);
-                own.add(new PetitionClosed(UUID.randomUUID(), id, t, with));
+                s.happened(new PetitionClosed(UUID.randomUUID(), id, t, s.with));
             }
         } else if (outcome < 7) {
             t = t.plus(random.nextInt(4), ChronoUnit.DAYS);
-            own.add(new PetitionRejected(UUID.randomUUID(), id, t, with, PetitionRejected.NOT_ACCEPTED, "no"));
-            handledAt = t;
-            dueAtHandling = deadline.dueAt();
+            s.handledAt = t;
+            s.dueAtHandling = s.deadline.dueAt();
+            s.happened(new PetitionRejected(UUID.randomUUID(), id, t, s.with, PetitionRejected.NOT_ACCEPTED, "no"));
         }
-        if (handledAt != null && random.nextInt(8) == 0) {
+        if (s.handledAt != null && random.nextInt(8) == 0) {
             t = t.plus(5, ChronoUnit.DAYS);
-            deadline =
+            s.deadline =
                     new Deadline(Deadline.RESOLUTION, endOfDay(Periods.dateOf(t).plusDays(20)), "p@1");
-            own.add(new PetitionReopened(UUID.randomUUID(), id, t, with, "appeal", deadline));
-            handledAt = null;
+            s.handledAt = null;
+            s.happened(new PetitionReopened(UUID.randomUUID(), id, t, s.with, "appeal", s.deadline));
             if (random.nextBoolean()) {
                 t = t.plus(random.nextInt(30), ChronoUnit.DAYS);
-                own.add(new PetitionResolved(UUID.randomUUID(), id, t, with, "done again"));
-                handledAt = t;
-                dueAtHandling = deadline.dueAt();
+                s.handledAt = t;
+                s.dueAtHandling = s.deadline.dueAt();
+                s.happened(new PetitionResolved(UUID.randomUUID(), id, t, s.with, "done again"));
             }
         }
-        events.addAll(own);
-        expected.add(new Expected(
-                id.toString(),
-                commune,
-                with.id(),
-                category,
-                kind.code(),
-                channel.code(),
-                receivedDay,
-                handledAt == null ? null : handledAt.atZone(VN).toLocalDate(),
-                handledAt != null && !handledAt.isAfter(dueAtHandling),
-                repeat,
-                escalations,
-                transfers,
-                failures,
-                handledAt == null ? deadline.dueAt() : null,
-                own.size()));
+        scenarios.add(s);
+        events.addAll(s.events);
+        expected.add(s.now());
     }
 
     // --- the independent computation
@@ -335,8 +398,18 @@ class ResolutionReportsIntegrationTests {
             LocalDate from,
             LocalDate to,
             java.util.function.Predicate<Expected> filter) {
+        return expectedRows(expected, group, period, from, to, filter);
+    }
+
+    static List<String> expectedRows(
+            List<Expected> petitions,
+            Function<Expected, String> group,
+            String period,
+            LocalDate from,
+            LocalDate to,
+            java.util.function.Predicate<Expected> filter) {
         Map<String, List<Expected>> byGroup = new TreeMap<>();
-        expected.stream().filter(filter).forEach(e -> byGroup.computeIfAbsent(group.apply(e), k -> new ArrayList<>())
+        petitions.stream().filter(filter).forEach(e -> byGroup.computeIfAbsent(group.apply(e), k -> new ArrayList<>())
                 .add(e));
         List<String> rows = new ArrayList<>();
         byGroup.forEach((g, list) -> {
@@ -478,6 +551,38 @@ class ResolutionReportsIntegrationTests {
     }
 
     @Test
+    @Order(3)
+    void asOfAPastDayTheFiguresAreThoseTheEventsUpToThatDayGive() {
+        for (LocalDate day : List.of(LocalDate.of(2025, 2, 14), LocalDate.of(2025, 4, 30), LocalDate.of(2025, 7, 20))) {
+            List<Expected> known = asOf(day);
+            assertThat(actualRows(
+                            "groupBy=commune&period=month&from=2025-01-01&to=2025-12-31&asOf=" + day,
+                            COMMUNES::contains))
+                    .as("as of %s", day)
+                    .containsExactlyElementsOf(expectedRows(known, Expected::commune, "month", FROM, TO, e -> true));
+            assertThat(actualRows(
+                            "groupBy=authority&period=range&from=2025-01-01&to=2025-06-30&asOf=" + day,
+                            g -> g.startsWith("it-")))
+                    .as("by authority as of %s", day)
+                    .containsExactlyElementsOf(expectedRows(
+                            known, Expected::authority, "range", FROM, LocalDate.of(2025, 6, 30), e -> e.authority()
+                                    .startsWith("it-")));
+        }
+        // the figures of a day long past are not those of now: the scenario goes on after it
+        assertThat(asOf(LocalDate.of(2025, 2, 14))).hasSizeLessThan(expected.size());
+        JsonNode body = analyst()
+                .get("/api/v1/reports/resolution?groupBy=province&period=year&from=2025-01-01&to=2025-12-31"
+                        + "&asOf=2025-04-30")
+                .json();
+        assertThat(body.get("asOf").asString()).isEqualTo("2025-04-30");
+        assertThat(analyst()
+                        .get("/api/v1/reports/resolution?groupBy=province&period=year&from=2025-01-01&to=2025-12-31"
+                                + "&asOf=2999-01-01")
+                        .status())
+                .isEqualTo(400);
+    }
+
+    @Test
     @Order(4)
     void overdueAndRepeatsMatch() {
         Map<String, Long> overdue = new TreeMap<>();
@@ -499,21 +604,37 @@ class ResolutionReportsIntegrationTests {
         assertThat(one.get("total").asLong()).isEqualTo(overdue.getOrDefault("it-ubnd-17605", 0L));
         assertThat(one.get("cases").size()).isLessThanOrEqualTo(3);
 
+        assertThat(repeatsByCommune(null)).isEqualTo(expectedRepeatsByCommune(expected));
+        assertThat(repeatsByCommune(LocalDate.of(2025, 3, 1)))
+                .isEqualTo(expectedRepeatsByCommune(asOf(LocalDate.of(2025, 3, 1))))
+                .isNotEqualTo(repeatsByCommune(null));
+        assertThat(analyst()
+                        .get("/api/v1/reports/repeats?from=2025-02-01&to=2025-04-15")
+                        .json()
+                        .get("byCategory")
+                        .size())
+                .isPositive();
+    }
+
+    static Map<String, Long> expectedRepeatsByCommune(List<Expected> petitions) {
         Map<String, Long> byCommune = new TreeMap<>();
-        expected.stream()
+        petitions.stream()
                 .filter(e -> e.repeat()
                         && !e.received().isBefore(LocalDate.of(2025, 2, 1))
                         && !e.received().isAfter(LocalDate.of(2025, 4, 15)))
                 .forEach(e -> byCommune.merge(e.commune(), 1L, Long::sum));
+        return byCommune;
+    }
+
+    Map<String, Long> repeatsByCommune(LocalDate asOf) {
         JsonNode repeats = analyst()
-                .get("/api/v1/reports/repeats?from=2025-02-01&to=2025-04-15")
+                .get("/api/v1/reports/repeats?from=2025-02-01&to=2025-04-15" + (asOf == null ? "" : "&asOf=" + asOf))
                 .json();
-        Map<String, Long> actualRepeats = new TreeMap<>();
+        Map<String, Long> byCommune = new TreeMap<>();
         repeats.get("byCommune")
-                .forEach(r -> actualRepeats.put(
+                .forEach(r -> byCommune.put(
                         r.get("group").asString(), r.get("repeats").asLong()));
-        assertThat(actualRepeats).isEqualTo(byCommune);
-        assertThat(repeats.get("byCategory").size()).isPositive();
+        return byCommune;
     }
 
     @Test

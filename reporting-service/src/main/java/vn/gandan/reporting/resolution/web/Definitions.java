@@ -35,6 +35,12 @@ final class Definitions {
             Filters: province always (the caller's unless an admin asks otherwise) plus at most one other dimension,
             which is either the one grouped by or any when grouping by province; other combinations are not
             pre-aggregated and answer 400.
+
+            **asOf** (a day before today): every figure as it stood at the end of that day (Viet Nam time), counted
+            only from the events that had happened by then (by their `occurredAt`), with the groups the petitions
+            had then. An event that arrives late but happened before that day changes the figures as of that day,
+            so an as-of answer is reproducible from the events, by a rebuild too; a petition recorded after the day
+            (an offline petition entered later with an earlier `receivedAt`) is not in the figures as of that day.
             """;
 
     static final String OVERDUE = "Cases not handled whose current deadline's dueAt has passed: counts per authority"
@@ -42,7 +48,8 @@ final class Definitions {
             + " since dueAt.";
 
     static final String REPEATS = "Petitions received from..to (Viet Nam time) whose submission names a related"
-            + " earlier petition (relatedTo), by commune and by category, with the petitions received in each.";
+            + " earlier petition (relatedTo), by commune and by category, with the petitions received in each;"
+            + " asOf as for the resolution figures.";
 
     private Definitions() {}
 }

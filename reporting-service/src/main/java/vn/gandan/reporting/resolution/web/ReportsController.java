@@ -27,6 +27,7 @@ import vn.gandan.events.Channel;
 import vn.gandan.events.PetitionKind;
 import vn.gandan.reporting.resolution.Dimension;
 import vn.gandan.reporting.resolution.OpenCases;
+import vn.gandan.reporting.resolution.Periods;
 import vn.gandan.reporting.resolution.Periods.Granularity;
 import vn.gandan.reporting.resolution.PetitionTimeline;
 import vn.gandan.reporting.resolution.ReportGroups;
@@ -47,6 +48,8 @@ import vn.gandan.support.web.Reason;
 class ReportsController {
 
     static final String CSV = "text/csv";
+    static final String AS_OF = "the figures as they stood at the end of this day (YYYY-MM-DD, Viet Nam time, before"
+            + " today): counted only from the events that had happened by then";
 
     private final ResolutionReports reports;
     private final ReportGroups groups;
@@ -90,9 +93,10 @@ class ReportsController {
             @RequestParam(required = false) String category,
             @RequestParam(required = false) String kind,
             @RequestParam(required = false) String channel,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             Caller caller) {
-        return reports.resolution(
-                question(groupBy, period, from, to, province, commune, authority, category, kind, channel, caller));
+        return reports.resolution(question(
+                groupBy, period, from, to, province, commune, authority, category, kind, channel, asOf, caller));
     }
 
     @GetMapping(value = "/resolution", produces = CSV)
@@ -107,9 +111,10 @@ class ReportsController {
             @RequestParam(required = false) String category,
             @RequestParam(required = false) String kind,
             @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String asOf,
             Caller caller) {
-        var resolution =
-                resolution(groupBy, period, from, to, province, commune, authority, category, kind, channel, caller);
+        var resolution = resolution(
+                groupBy, period, from, to, province, commune, authority, category, kind, channel, asOf, caller);
         var csv = new Csv(
                 "group",
                 "groupName",
@@ -265,13 +270,14 @@ class ReportsController {
             @RequestParam(required = false) String province,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
             Caller caller) {
         String scope = province(province, caller);
         if (scope == null) {
             throw InvalidRequestException.field("province", "gandan.reporting.province.required");
         }
         LocalDate[] range = range(from, to);
-        return reports.repeats(scope, range[0], range[1]);
+        return reports.repeats(scope, range[0], range[1], asOf(asOf));
     }
 
     @GetMapping(value = "/repeats", produces = CSV)
@@ -279,8 +285,9 @@ class ReportsController {
             @RequestParam(required = false) String province,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
+            @RequestParam(required = false) String asOf,
             Caller caller) {
-        var repeats = repeats(province, from, to, caller);
+        var repeats = repeats(province, from, to, asOf, caller);
         var csv = new Csv("dimension", "group", "groupName", "received", "repeats");
         repeats.byCommune().forEach(r -> csv.row("commune", r.group(), r.groupName(), r.received(), r.repeats()));
         repeats.byCategory().forEach(r -> csv.row("category", r.group(), r.groupName(), r.received(), r.repeats()));
@@ -350,6 +357,7 @@ class ReportsController {
             String category,
             String kind,
             String channel,
+            String asOf,
             Caller caller) {
         if (groupBy == null) {
             throw InvalidRequestException.field("groupBy", "gandan.reporting.required");
@@ -421,7 +429,14 @@ class ReportsController {
         Dimension filter =
                 filters.isEmpty() ? null : filters.keySet().iterator().next();
         return new Question(
-                dimension, granularity, range[0], range[1], scope, filter, filter == null ? null : filters.get(filter));
+                dimension,
+                granularity,
+                range[0],
+                range[1],
+                scope,
+                filter,
+                filter == null ? null : filters.get(filter),
+                asOf(asOf));
     }
 
     private LocalDate[] range(String from, String to) {
@@ -437,6 +452,19 @@ class ReportsController {
                     properties.maxRange().toString());
         }
         return new LocalDate[] {first, last};
+    }
+
+    /** The as-of day, or null for now (also when it is today: the day is not over). */
+    private LocalDate asOf(String value) {
+        if (value == null) {
+            return null;
+        }
+        LocalDate day = date("asOf", value);
+        LocalDate today = LocalDate.now(clock.withZone(Periods.VIET_NAM));
+        if (day.isAfter(today)) {
+            throw InvalidRequestException.field("asOf", "gandan.reporting.asOf.future", value);
+        }
+        return day.isBefore(today) ? day : null;
     }
 
     private static LocalDate date(String name, String value) {
