@@ -1,9 +1,12 @@
 package vn.gandan.reporting.rebuild;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -35,7 +38,8 @@ import vn.gandan.support.web.Reason;
  * to the end offsets seen at the start through the same projectors, switches the active version (one
  * single-document update), then replays on to the end offsets seen at the switch, which covers the events the
  * live listener applied to the old version just before it. The old version is kept until the next rebuild drops
- * it. One rebuild at a time per instance (the check is in memory: start it on one instance only).
+ * it. One rebuild at a time in the deployment: a lease beside the active version (the progress is shown by the
+ * instance that runs it).
  */
 @Service
 public class ProjectionRebuild {
@@ -64,9 +68,11 @@ public class ProjectionRebuild {
     private final KafkaProperties kafka;
     private final PetitionEventDeserializer deserializer;
     private final RebuildProperties properties;
+    private final OpenCases openCases;
     private final Clock clock;
 
-    private RebuildRun run; // the last one; guarded by this
+    private RebuildRun run; // the last one on this instance; guarded by this
+    private final String owner = "reporting-" + UUID.randomUUID();
 
     ProjectionRebuild(
             ProjectionVersions versions,
@@ -76,8 +82,10 @@ public class ProjectionRebuild {
             KafkaProperties kafka,
             PetitionEventCodec codec,
             RebuildProperties properties,
+            OpenCases openCases,
             Clock clock) {
         this.clock = clock;
+        this.openCases = openCases;
         this.versions = versions;
         this.summary = summary;
         this.resolution = resolution;
@@ -90,17 +98,53 @@ public class ProjectionRebuild {
     /** @throws InvalidRequestException 409 if a rebuild is running */
     public synchronized RebuildStatus start() {
         if (run != null && run.running()) {
-            throw InvalidRequestException.of(
-                    HttpStatus.CONFLICT,
-                    Reason.of("gandan.reporting.rebuild.running", run.target().number()));
+            throw running(run.target().number());
         }
         ProjectionVersion from = versions.active();
+        if (!versions.claimRebuild(owner, from.next(), clock.instant(), lease())) {
+            throw running(
+                    versions.rebuildingInto(clock.instant()).orElse(from.next().number()));
+        }
         RebuildRun started = new RebuildRun(from, from.next(), clock.instant(), properties.skippedReasonsKept());
         run = started;
         Thread thread = new Thread(() -> execute(started), "projection-rebuild");
         thread.setDaemon(true);
         thread.start();
         return started.status(from);
+    }
+
+    /**
+     * Makes a version kept beside the active one active again (e.g. the one before a rebuild whose figures are
+     * doubted); live events go on into whichever version is active.
+     *
+     * @throws InvalidRequestException 409 while a rebuild runs, 400 if the version is not kept
+     */
+    public synchronized ProjectionVersion activate(int number) {
+        Instant now = clock.instant();
+        var rebuilding = versions.rebuildingInto(now);
+        if (rebuilding.isPresent()) {
+            throw running(rebuilding.get());
+        }
+        ProjectionVersion active = versions.active();
+        if (number < 1 || !mongo.collectionExists(new ProjectionVersion(number).collection(Buckets.COLLECTION))) {
+            throw InvalidRequestException.field("version", "gandan.reporting.version.unknown", String.valueOf(number));
+        }
+        ProjectionVersion wanted = new ProjectionVersion(number);
+        if (!wanted.equals(active) && !versions.switchTo(active, wanted)) {
+            throw InvalidRequestException.of(
+                    HttpStatus.CONFLICT, Reason.of("gandan.reporting.version.moved", active.number()));
+        }
+        log.info("Projection version {} made active (was {})", number, active.number());
+        return wanted;
+    }
+
+    private static InvalidRequestException running(int target) {
+        return InvalidRequestException.of(HttpStatus.CONFLICT, Reason.of("gandan.reporting.rebuild.running", target));
+    }
+
+    /** The lease outlives the rebuild's own time limit, so it cannot run out while the rebuild still runs. */
+    private Duration lease() {
+        return properties.timeout().plusMinutes(1);
     }
 
     public synchronized RebuildStatus status() {
@@ -116,6 +160,7 @@ public class ProjectionRebuild {
         var deadline = run.startedAt().plus(properties.timeout());
         try (Replay replay = new Replay(consumerProperties(), properties.pollTimeout(), clock)) {
             drop(run.target()); // what a failed attempt left
+            openCases.ensureIndexes(run.target());
             if (run.from().number() > 1) {
                 drop(new ProjectionVersion(run.from().number() - 1)); // the version kept by the last rebuild
             }
@@ -129,13 +174,24 @@ public class ProjectionRebuild {
             var caughtUp = replay.endOffsets();
             run.endOffsets(caughtUp);
             replay.readUntil(caughtUp, deadline, r -> apply(run, r), run::positions);
+            release();
             run.done(clock.instant());
             log.info(
                     "Projections rebuilt into version {}, now active",
                     run.target().number());
         } catch (RuntimeException e) {
             log.error("Rebuild into version {} failed", run.target().number(), e);
+            release();
             run.failed(e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+        }
+    }
+
+    /** Before the run shows it ended, so that whoever saw it end may start or switch at once. */
+    private void release() {
+        try {
+            versions.releaseRebuild(owner);
+        } catch (RuntimeException e) {
+            log.warn("Could not release the rebuild lease; it runs out by itself: {}", e.getMessage());
         }
     }
 

@@ -70,6 +70,7 @@ public record PetitionState(
         Deadline deadline = null;
         Instant handledAt = null;
         String handledBy = null;
+        String handledByName = null;
         Deadline deadlineAtHandling = null;
         int escalations = 0;
         int transfers = 0;
@@ -117,6 +118,7 @@ public record PetitionState(
                     state = "resolved";
                     handledAt = e.occurredAt();
                     handledBy = e.authorityId();
+                    handledByName = e.authorityName();
                     deadlineAtHandling = deadline;
                 }
                 case PETITION_REJECTED -> {
@@ -124,6 +126,7 @@ public record PetitionState(
                     if (e.reason() != null && !e.reason().isBlank()) {
                         handledAt = e.occurredAt();
                         handledBy = e.authorityId();
+                        handledByName = e.authorityName();
                         deadlineAtHandling = deadline;
                     }
                 }
@@ -132,6 +135,7 @@ public record PetitionState(
                     state = "reopened";
                     handledAt = null;
                     handledBy = null;
+                    handledByName = null;
                     deadlineAtHandling = null;
                 }
                 case NOTIFICATION_FAILED -> notificationFailures++;
@@ -157,7 +161,7 @@ public record PetitionState(
                 channel,
                 receivedAt,
                 handledBy != null ? handledBy : authorityId,
-                authorityName,
+                handledBy != null ? handledByName : authorityName,
                 state,
                 deadline,
                 handledAt,

@@ -2,12 +2,16 @@ package vn.gandan.reporting.version;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+import vn.gandan.support.lease.Leases;
 
 /**
  * Which version of the projections is active: one document, {@code projection_versions/active}. Read on every
@@ -49,5 +53,42 @@ public class ProjectionVersions {
                 new Update().set("version", to.number()),
                 COLLECTION);
         return result.getModifiedCount() == 1;
+    }
+
+    static final String REBUILD = "rebuild";
+
+    /**
+     * Takes the one rebuild lease of the deployment (a document beside the active version), so that two instances
+     * never rebuild at once; it runs out by itself if its owner dies.
+     *
+     * @return false if another owner holds it
+     */
+    public boolean claimRebuild(String owner, ProjectionVersion target, Instant now, Duration lease) {
+        try {
+            mongo.insert(new Document("_id", REBUILD), COLLECTION);
+        } catch (DuplicateKeyException exists) {
+            // the usual case
+        }
+        if (!Leases.claim(mongo, COLLECTION, where("_id").is(REBUILD), owner, lease, now)) {
+            return false;
+        }
+        mongo.updateFirst(
+                Query.query(where("_id").is(REBUILD)), new Update().set("target", target.number()), COLLECTION);
+        return true;
+    }
+
+    public void releaseRebuild(String owner) {
+        Leases.release(mongo, COLLECTION, where("_id").is(REBUILD), owner);
+    }
+
+    /** The version a rebuild holding the lease builds, if one does. */
+    public Optional<Integer> rebuildingInto(Instant now) {
+        Document doc = mongo.findById(REBUILD, Document.class, COLLECTION);
+        if (doc == null
+                || doc.get(Leases.UNTIL) == null
+                || !doc.getDate(Leases.UNTIL).toInstant().isAfter(now)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(doc.getInteger("target"));
     }
 }

@@ -3,6 +3,10 @@ package vn.gandan.reporting.rebuild;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,6 +67,8 @@ class ProjectionRebuildIntegrationTests {
     static final String REBUILD = "/api/v1/admin/projections/rebuild";
     static final List<String> COMMUNES = List.of("17605", "16681", "16690");
     static final List<String> CATEGORIES = List.of("health", "education", "environment.waste");
+    static final String ACTIVE = "/api/v1/admin/projections/active";
+
     static final List<String> REPORTS = List.of(
             "/api/v1/reports/resolution?groupBy=commune&period=month&from=2024-01-01&to=2024-12-31&province=42",
             "/api/v1/reports/resolution?groupBy=category&period=quarter&from=2024-01-01&to=2025-12-31&province=42",
@@ -273,6 +279,37 @@ class ProjectionRebuildIntegrationTests {
         publish(after);
         awaitApplied();
         assertThat(receivedInQuangTri2023()).isEqualTo(quangTriBefore + 6);
+
+        // back to the kept version: Hà Tĩnh's figures there are those from before the rebuild
+        assertThat(activate("{\"version\":99}").statusCode()).isEqualTo(400);
+        assertThat(activate("{}").statusCode()).isEqualTo(400);
+        HttpResponse<String> back = activate("{\"version\":" + old.number() + "}");
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+        assertThat(versions.active()).isEqualTo(old);
+        assertThat(reports()).isEqualTo(before);
+        assertThat(activate("{\"version\":" + old.next().number() + "}").statusCode())
+                .isEqualTo(200);
+        assertThat(versions.active()).isEqualTo(old.next());
+        assertThat(receivedInQuangTri2023()).isEqualTo(quangTriBefore + 6);
+    }
+
+    HttpResponse<String> activate(String body) {
+        try {
+            String token = java.util.Base64.getEncoder().encodeToString("admin:admin".getBytes());
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + ACTIVE))
+                                    .header("Authorization", "Basic " + token)
+                                    .header("Content-Type", "application/json")
+                                    .PUT(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Read by the live listener too, which dead-letters it; the rebuild counts and skips it. */
@@ -280,6 +317,22 @@ class ProjectionRebuildIntegrationTests {
         try (KafkaProbe probe = KafkaProbe.reading(Topics.deadLetter(Topics.REPORTING_GROUP))) {
             String key = probe.sendPoison(Topics.ROUTING_CASES);
         }
+    }
+
+    @Test
+    void aRebuildRunningOnAnotherInstanceIsAConflict() {
+        ProjectionVersion target = versions.active().next();
+        assertThat(versions.claimRebuild("another-instance", target, Instant.now(), Duration.ofMinutes(5)))
+                .isTrue();
+        try {
+            Http.Response refused = admin().post(REBUILD, "");
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.json().get("detail").asString()).contains(String.valueOf(target.number()));
+            assertThat(activate("{\"version\":1}").statusCode()).isEqualTo(409);
+        } finally {
+            versions.releaseRebuild("another-instance");
+        }
+        assertThat(versions.rebuildingInto(Instant.now())).isEmpty();
     }
 
     @Test

@@ -117,6 +117,19 @@ class PetitionStateUnitTests {
     }
 
     @Test
+    void aHandledPetitionIsNamedAfterTheAuthorityThatAnsweredItNotALaterOne() {
+        List<PetitionEvent> closedElsewhere = new ArrayList<>(story);
+        closedElsewhere.add(new vn.gandan.events.PetitionClosed(
+                UUID.randomUUID(),
+                ID,
+                at("2025-04-05T01:00:00Z"),
+                new AuthorityRef("ubnd-40", "Ủy ban nhân dân Tỉnh Nghệ An", "40")));
+        PetitionState state = derive(closedElsewhere);
+        assertThat(state.authorityId()).isEqualTo("ubnd-17605");
+        assertThat(state.authorityName()).isEqualTo(UBND.name());
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         long[] histogram = new long[Buckets.OVERFLOW_DAYS + 1];
         assertThat(Buckets.percentile(histogram, 0.5)).isNull();

@@ -8,11 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -189,25 +186,12 @@ class ReportsController {
         int pageNumber = number("page", page, 0);
         int pageSize = number("size", size, properties.overduePageSize());
         Instant now = clock.instant();
-        List<OpenCases.OpenCase> overdue = openCases.of(scope, versions.active()).stream()
-                .filter(c -> OpenCases.overdue(c, now))
-                .filter(c -> authority == null || authority.equals(c.authorityId()))
-                .sorted(Comparator.comparing(OpenCases.OpenCase::dueAt).thenComparing(OpenCases.OpenCase::petitionId))
+        var version = versions.active();
+        List<OverdueAuthority> byAuthority = openCases.overdueByAuthority(scope, authority, now, version).stream()
+                .map(c -> new OverdueAuthority(c.authorityId(), c.authorityName(), c.overdue()))
                 .toList();
-        Map<String, long[]> counts = new TreeMap<>();
-        Map<String, String> names = new TreeMap<>();
-        for (var c : overdue) {
-            String id = c.authorityId() == null ? Dimension.NONE : c.authorityId();
-            counts.computeIfAbsent(id, k -> new long[1])[0]++;
-            if (c.authorityName() != null) {
-                names.put(id, c.authorityName());
-            }
-        }
-        List<OverdueAuthority> byAuthority = new ArrayList<>();
-        counts.forEach((id, n) -> byAuthority.add(new OverdueAuthority(id, names.get(id), n[0])));
-        List<OverdueCase> cases = overdue.stream()
-                .skip((long) pageNumber * pageSize)
-                .limit(pageSize)
+        long total = byAuthority.stream().mapToLong(OverdueAuthority::overdue).sum();
+        List<OverdueCase> cases = openCases.overdue(scope, authority, now, pageNumber, pageSize, version).stream()
                 .map(c -> new OverdueCase(
                         c.petitionId(),
                         c.authorityId(),
@@ -222,7 +206,7 @@ class ReportsController {
                         Duration.between(c.dueAt(), now).toDays(),
                         c.escalations()))
                 .toList();
-        return new Overdue(scope, now, overdue.size(), byAuthority, pageNumber, pageSize, cases);
+        return new Overdue(scope, now, total, byAuthority, pageNumber, pageSize, cases);
     }
 
     @GetMapping(value = "/overdue", produces = CSV)
