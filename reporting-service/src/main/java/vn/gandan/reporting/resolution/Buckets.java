@@ -43,6 +43,18 @@ public final class Buckets {
         return scope + "|" + period;
     }
 
+    /**
+     * The one scope of three dimensions, only for the repeats (and written only by repeat petitions): which places
+     * keep petitioning about the same thing, e.g. {@code province=40,commune=17605,category=health}.
+     */
+    public static String repeatScope(String province, String commune, String category) {
+        return scope(province, Dimension.COMMUNE, commune) + "," + scope(Dimension.CATEGORY, category);
+    }
+
+    static String repeatScope(PetitionState state) {
+        return repeatScope(state.provinceCode(), Dimension.COMMUNE.valueOf(state), Dimension.CATEGORY.valueOf(state));
+    }
+
     /** The scopes a petition counts in: each dimension alone, and the province with each other dimension. */
     static List<String> scopesOf(PetitionState state) {
         var scopes = new java.util.ArrayList<String>();
@@ -74,6 +86,13 @@ public final class Buckets {
         }
         List<String> receiptPeriods = Periods.keysOf(Periods.dateOf(state.receivedAt()));
         List<String> handlingPeriods = state.handled() ? Periods.keysOf(Periods.dateOf(state.handledAt())) : List.of();
+        if (state.repeat()) {
+            for (String period : receiptPeriods) {
+                contribution
+                        .computeIfAbsent(id(repeatScope(state), period), k -> new TreeMap<>())
+                        .put("repeats", 1L);
+            }
+        }
         for (String scope : scopesOf(state)) {
             for (String period : receiptPeriods) {
                 contribution

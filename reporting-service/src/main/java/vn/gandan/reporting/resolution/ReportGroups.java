@@ -22,6 +22,8 @@ public class ReportGroups {
     public static final String COLLECTION = "report_groups";
     public static final String AUTHORITIES = "report_authorities";
     public static final String NATIONAL = "*";
+    /** The commune and category pairs of a province's repeat petitions, {@code <commune>|<category>}. */
+    static final String REPEAT_PAIRS = "repeats:commune|category";
 
     private final MongoTemplate mongo;
 
@@ -42,6 +44,15 @@ public class ReportGroups {
                         version.collection(COLLECTION));
             }
         }
+        if (state.repeat()) {
+            mongo.upsert(
+                    Query.query(where("_id").is(state.provinceCode() + "|" + REPEAT_PAIRS)),
+                    new Update()
+                            .addToSet(
+                                    "members",
+                                    Dimension.COMMUNE.valueOf(state) + "|" + Dimension.CATEGORY.valueOf(state)),
+                    version.collection(COLLECTION));
+        }
         if (state.authorityId() != null && state.authorityName() != null) {
             mongo.upsert(
                     Query.query(where("_id").is(state.authorityId())),
@@ -52,8 +63,16 @@ public class ReportGroups {
 
     /** @param province a province code or {@link #NATIONAL} */
     public List<String> members(String province, Dimension dimension, ProjectionVersion version) {
-        Document doc =
-                mongo.findById(province + "|" + dimension.code(), Document.class, version.collection(COLLECTION));
+        return members(province + "|" + dimension.code(), version);
+    }
+
+    /** The {@code <commune>|<category>} pairs with repeat petitions in a province. */
+    List<String> repeatPairs(String province, ProjectionVersion version) {
+        return members(province + "|" + REPEAT_PAIRS, version);
+    }
+
+    private List<String> members(String id, ProjectionVersion version) {
+        Document doc = mongo.findById(id, Document.class, version.collection(COLLECTION));
         if (doc == null) {
             return List.of();
         }

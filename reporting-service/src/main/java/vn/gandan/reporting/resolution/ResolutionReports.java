@@ -209,13 +209,17 @@ public class ResolutionReports {
 
     public record RepeatRow(String group, String groupName, long received, long repeats) {}
 
+    /** Repeat petitions of one commune about one category. */
+    public record RepeatPair(String commune, String communeName, String category, long repeats) {}
+
     public record Repeats(
             String province,
             String from,
             String to,
             String asOf,
             List<RepeatRow> byCommune,
-            List<RepeatRow> byCategory) {}
+            List<RepeatRow> byCategory,
+            List<RepeatPair> byCommuneAndCategory) {}
 
     /** @param asOf the figures as they stood at the end of this day, or null for now */
     public Repeats repeats(String province, LocalDate from, LocalDate to, LocalDate asOf) {
@@ -226,7 +230,30 @@ public class ResolutionReports {
                 to.toString(),
                 asOf == null ? null : asOf.toString(),
                 repeatRows(province, Dimension.COMMUNE, from, to, asOf, version),
-                repeatRows(province, Dimension.CATEGORY, from, to, asOf, version));
+                repeatRows(province, Dimension.CATEGORY, from, to, asOf, version),
+                repeatPairs(province, from, to, asOf, version));
+    }
+
+    /** Most repeats first: the places that keep petitioning about the same thing. */
+    private List<RepeatPair> repeatPairs(
+            String province, LocalDate from, LocalDate to, LocalDate asOf, ProjectionVersion version) {
+        List<RepeatPair> pairs = new ArrayList<>();
+        for (String pair : groups.repeatPairs(province, version)) {
+            String[] parts = pair.split("\\|", 2);
+            Sums sums = sumOf(Buckets.repeatScope(province, parts[0], parts[1]), from, to, asOf, version);
+            if (sums.repeats > 0) {
+                pairs.add(new RepeatPair(
+                        parts[0],
+                        adminUnits.commune(parts[0]).map(c -> c.name()).orElse(null),
+                        parts[1],
+                        sums.repeats));
+            }
+        }
+        pairs.sort(java.util.Comparator.comparingLong(RepeatPair::repeats)
+                .reversed()
+                .thenComparing(RepeatPair::commune)
+                .thenComparing(RepeatPair::category));
+        return pairs;
     }
 
     private List<RepeatRow> repeatRows(

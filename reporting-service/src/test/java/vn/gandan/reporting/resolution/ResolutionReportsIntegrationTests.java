@@ -616,6 +616,32 @@ class ResolutionReportsIntegrationTests {
                 .isPositive();
     }
 
+    @Test
+    @Order(4)
+    void repeatsByCommuneAndCategoryMostFirst() {
+        Map<String, Long> expectedPairs = new TreeMap<>();
+        expected.stream()
+                .filter(e -> e.repeat() && !e.received().isAfter(LocalDate.of(2025, 6, 30)))
+                .forEach(e -> expectedPairs.merge(e.commune() + "|" + e.category(), 1L, Long::sum));
+        JsonNode pairs = analyst()
+                .get("/api/v1/reports/repeats?from=2025-01-01&to=2025-06-30")
+                .json()
+                .get("byCommuneAndCategory");
+        Map<String, Long> actual = new TreeMap<>();
+        long previous = Long.MAX_VALUE;
+        for (JsonNode pair : pairs) {
+            if (!COMMUNES.contains(pair.get("commune").asString())) {
+                continue;
+            }
+            long repeats = pair.get("repeats").asLong();
+            assertThat(repeats).as("most repeats first").isLessThanOrEqualTo(previous);
+            previous = repeats;
+            actual.put(
+                    pair.get("commune").asString() + "|" + pair.get("category").asString(), repeats);
+        }
+        assertThat(actual).isEqualTo(expectedPairs).isNotEmpty();
+    }
+
     static Map<String, Long> expectedRepeatsByCommune(List<Expected> petitions) {
         Map<String, Long> byCommune = new TreeMap<>();
         petitions.stream()

@@ -48,7 +48,9 @@ final class Definitions {
             + " since dueAt.";
 
     static final String REPEATS = "Petitions received from..to (Viet Nam time) whose submission names a related"
-            + " earlier petition (relatedTo), by commune and by category, with the petitions received in each;"
+            + " earlier petition (relatedTo), by commune and by category, with the petitions received in each, and"
+            + " by commune and category together (byCommuneAndCategory, most repeats first: the places that keep"
+            + " petitioning about the same thing);"
             + " asOf as for the resolution figures.";
 
     private Definitions() {}

@@ -275,6 +275,9 @@ class ReportsController {
         var csv = new Csv("dimension", "group", "groupName", "received", "repeats");
         repeats.byCommune().forEach(r -> csv.row("commune", r.group(), r.groupName(), r.received(), r.repeats()));
         repeats.byCategory().forEach(r -> csv.row("category", r.group(), r.groupName(), r.received(), r.repeats()));
+        repeats.byCommuneAndCategory()
+                .forEach(r -> csv.row(
+                        "commune,category", r.commune() + "|" + r.category(), r.communeName(), null, r.repeats()));
         return csv.response();
     }
 
