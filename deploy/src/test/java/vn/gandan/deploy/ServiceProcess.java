@@ -20,13 +20,22 @@ final class ServiceProcess {
     private final String name;
     private final int port;
     private final Path log;
-    private final Process process;
+    private final List<String> command;
+    private Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, Path log, List<String> command) throws IOException {
         this.name = name;
         this.port = port;
         this.log = log;
-        this.process = process;
+        this.command = command;
+        launch();
+    }
+
+    private void launch() throws IOException {
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
     }
 
     /** @param extra more of the service's settings, e.g. {@code --spring.mail.port=3025} */
@@ -36,8 +45,9 @@ final class ServiceProcess {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run the build's package phase first");
         }
         int port = freePort();
-        Path log = Path.of("target", "e2e-logs", name + ".log");
+        Path log = Path.of("target", "e2e-logs", name + "-" + port + ".log");
         Files.createDirectories(log.getParent());
+        Files.deleteIfExists(log);
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(
                 java,
@@ -51,11 +61,7 @@ final class ServiceProcess {
                 "--spring.kafka.bootstrap-servers=" + kafka,
                 "--spring.mongodb.uri=" + mongoUri));
         command.addAll(List.of(extra));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        return new ServiceProcess(name, port, log, process);
+        return new ServiceProcess(name, port, log, List.copyOf(command));
     }
 
     Http http() {
@@ -79,6 +85,24 @@ final class ServiceProcess {
             sleep(Duration.ofMillis(500));
         }
         throw new AssertionError(name + " not ready within " + timeout + ":\n" + tail());
+    }
+
+    /** Kills the JVM at once (SIGKILL), as a crash or an OOM kill would: no shutdown hook, nothing flushed. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the service again on the same port with the same settings, its log going on in the same file. */
+    void restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        launch();
     }
 
     void stop() {

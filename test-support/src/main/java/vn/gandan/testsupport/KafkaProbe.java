@@ -47,7 +47,21 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** Reads the given topics of the test infrastructure's broker from their beginning. */
     public static KafkaProbe reading(String... topics) {
-        return new KafkaProbe(TestInfrastructure.servers().kafkaBootstrapServers(), List.of(topics));
+        return readingAt(TestInfrastructure.servers().kafkaBootstrapServers(), topics);
+    }
+
+    /** Reads the given topics of another broker (e.g. one a test runs as a process) from their beginning. */
+    public static KafkaProbe readingAt(String bootstrapServers, String... topics) {
+        return new KafkaProbe(bootstrapServers, List.of(topics));
+    }
+
+    /** Polls for {@code during} and returns every record seen so far. */
+    public List<ConsumerRecord<String, byte[]>> records(Duration during) {
+        Instant until = Instant.now().plus(during);
+        while (Instant.now().isBefore(until)) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+        return List.copyOf(seen);
     }
 
     /**
@@ -72,11 +86,7 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** Everything polled for {@code during}, then all records seen so far with this key. */
     public List<ConsumerRecord<String, byte[]>> recordsWithKey(String key, Duration during) {
-        Instant until = Instant.now().plus(during);
-        while (Instant.now().isBefore(until)) {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-        }
-        return seen.stream().filter(r -> key.equals(r.key())).toList();
+        return records(during).stream().filter(r -> key.equals(r.key())).toList();
     }
 
     public static Predicate<ConsumerRecord<String, byte[]>> withKey(String key) {

@@ -65,7 +65,8 @@ public class KafkaEventsAutoConfiguration {
     }
 
     /**
-     * Retries with backoff, then the group's dead-letter topic, with the reason in {@link #REASON_HEADER} and
+     * Retries with backoff, then the group's dead-letter topic (a failure of the infrastructure, see {@link
+     * Outages}, is retried without limit instead), with the reason in {@link #REASON_HEADER} and
      * spring-kafka's {@code kafka_dlt-*} headers (original topic, offset, exception, stack trace).
      */
     @Bean
@@ -86,7 +87,16 @@ public class KafkaEventsAutoConfiguration {
         backOff.setMaxAttempts(properties.retryAttempts());
         var handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(UnreadableEventException.class, IllegalArgumentException.class);
+        handler.setBackOffFunction(
+                (record, failure) -> Outages.isOutage(failure) ? untilTheOutageEnds(properties) : null);
         return handler;
+    }
+
+    /** No limit on attempts: the record waits, and its partition with it, until the store is back. */
+    static ExponentialBackOff untilTheOutageEnds(KafkaEventsProperties properties) {
+        var backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
+        backOff.setMaxInterval(properties.outageBackoffMax().toMillis());
+        return backOff;
     }
 
     /** Every topic of the pipeline plus this group's dead-letter topic; creating an existing topic is a no-op. */

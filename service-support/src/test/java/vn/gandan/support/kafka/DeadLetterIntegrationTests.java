@@ -183,6 +183,22 @@ class DeadLetterIntegrationTests {
         assertThat(listener.deliveries(next.eventId().toString())).isEqualTo(1);
     }
 
+    @Test
+    void aRecordHeldUpByAStoreOutageIsRetriedPastTheLimitAndNeverDeadLettered() {
+        PetitionId petitionId = PetitionId.random();
+        PetitionSubmitted event = SampleEvents.submitted(petitionId);
+        int failures = retryAttempts + 3;
+        listener.storeDownFor(petitionId.toString(), failures);
+        kafka.send(Topics.INTAKE_PETITIONS, petitionId.toString(), event).join();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> receivedFor(petitionId), events -> !events.isEmpty());
+        assertThat(receivedFor(petitionId)).containsExactly(event);
+        assertThat(listener.deliveries(event.eventId().toString())).isEqualTo(failures + 1);
+        assertThat(deadLetters.recordsWithKey(petitionId.toString(), Duration.ofSeconds(2)))
+                .as("an outage is not the record's fault")
+                .isEmpty();
+    }
+
     /** Binary-mode CloudEvents headers written by hand, as a producer outside this code base would. */
     private void sendLikeAForeignProducer(PetitionSubmitted event) {
         Map<String, String> headers = new LinkedHashMap<>();

@@ -10,19 +10,21 @@ class KafkaEventsPropertiesUnitTests {
 
     @Test
     void unsetKafkaPropertiesTakeTheirDefaults() {
-        var properties = new KafkaEventsProperties(0, 0, 0, null);
+        var properties = new KafkaEventsProperties(0, 0, 0, null, null);
 
         assertThat(properties.partitions()).isEqualTo(6);
         assertThat(properties.replicas()).isZero();
         assertThat(properties.retryAttempts()).isEqualTo(3);
         assertThat(properties.retryBackoff()).isEqualTo(Duration.ofMillis(500));
+        assertThat(properties.outageBackoffMax()).isEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
     void setKafkaPropertiesAreKept() {
-        var properties = new KafkaEventsProperties(3, 2, 5, Duration.ofSeconds(2));
+        var properties = new KafkaEventsProperties(3, 2, 5, Duration.ofSeconds(2), Duration.ofSeconds(30));
 
-        assertThat(properties).isEqualTo(new KafkaEventsProperties(3, 2, 5, Duration.ofSeconds(2)));
+        assertThat(properties)
+                .isEqualTo(new KafkaEventsProperties(3, 2, 5, Duration.ofSeconds(2), Duration.ofSeconds(30)));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import vn.gandan.events.PetitionEvent;
@@ -18,6 +19,7 @@ public class RecordingListener {
     private final List<PetitionEvent> received = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
     private final Set<String> refusedPetitions = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> outages = new ConcurrentHashMap<>();
 
     @KafkaListener(topics = Topics.INTAKE_PETITIONS, groupId = "support-test")
     void on(PetitionEvent event) {
@@ -25,6 +27,10 @@ public class RecordingListener {
                 .computeIfAbsent(event.eventId().toString(), id -> new AtomicInteger())
                 .incrementAndGet();
         String petitionId = event.petitionId().toString();
+        AtomicInteger outage = outages.get(petitionId);
+        if (outage != null && outage.getAndDecrement() > 0) {
+            throw new DataAccessResourceFailureException("test store unreachable for petition " + petitionId);
+        }
         if (refusedPetitions.contains(petitionId)) {
             throw new IllegalStateException("test listener refuses petition " + petitionId);
         }
@@ -44,6 +50,11 @@ public class RecordingListener {
 
     public void refuse(String petitionId) {
         refusedPetitions.add(petitionId);
+    }
+
+    /** The next {@code deliveries} of this petition's events fail as if the store were unreachable. */
+    public void storeDownFor(String petitionId, int deliveries) {
+        outages.put(petitionId, new AtomicInteger(deliveries));
     }
 
     public void accept(String petitionId) {
