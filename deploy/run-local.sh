@@ -40,6 +40,16 @@ Environment:
   GANDAN_JAVA_OPTS         extra JVM options for the four services (default
                            "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" for a fast start; set it to
                            "" for the JVM's defaults, e.g. before measuring throughput)
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
+                           send the services' spans over OTLP/HTTP to this collector, e.g.
+                           http://127.0.0.1:4318/v1/traces (Jaeger, Tempo, an OpenTelemetry
+                           Collector); unset, no span leaves the services (trace ids still go
+                           into their log lines and Kafka headers)
+  MANAGEMENT_TRACING_SAMPLING_PROBABILITY
+                           share of traces kept, 0.0 to 1.0 (default 1.0: every petition)
+  GANDAN_PROVINCE          the province tag on every metric (default all)
+
+Metrics: http://127.0.0.1:808{1,2,3,4}/actuator/prometheus, tagged service and province.
 
 Logs: <data dir>/logs/{kafka,store,mail,<service>}.log (the previous run's as *.log.1).
 EOF
@@ -442,6 +452,9 @@ Demo credentials
                         supervisor/supervisor (People's Committee of Nghệ An: hears escalations)
                         operator-hn/operator-hn (an operator of Hà Nội: sees none of Nghệ An)
                         admin/admin           (national; issues portal keys: /api/v1/admin/portal-keys)
+
+Metrics  http://127.0.0.1:{8081,8082,8083,8084}/actuator/prometheus
+Traces   ${OTEL_EXPORTER_OTLP_TRACES_ENDPOINT:-not exported (set OTEL_EXPORTER_OTLP_TRACES_ENDPOINT); trace ids are in the logs}
 
 Logs  $(rel "$log_dir")/{kafka,store,mail,intake-service,routing-service,notification-service,reporting-service}.log
       e.g. tail -f $(rel "$log_dir")/*.log

@@ -6,8 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +24,8 @@ import vn.gandan.testsupport.TestInfrastructure;
 
 /**
  * The four services as separate processes on one broker and one store: a petition posted to intake is routed,
- * its responder nudged, and it is counted, each seen through that service's own API.
+ * its responder nudged, and it is counted, each seen through that service's own API; it is one trace across the
+ * four, and each service shows its meters.
  */
 class PetitionFlowEndToEndTests {
 
@@ -27,6 +33,7 @@ class PetitionFlowEndToEndTests {
     static ServiceProcess routing;
     static ServiceProcess notification;
     static ServiceProcess reporting;
+    static SpanCollector collector;
     static final GreenMail smtp =
             new GreenMail(new ServerSetup(vn.gandan.testsupport.FreePorts.pick(), "127.0.0.1", "smtp"));
 
@@ -35,16 +42,29 @@ class PetitionFlowEndToEndTests {
         var servers = TestInfrastructure.servers();
         String kafka = servers.kafkaBootstrapServers();
         String mongo = servers.mongoUri();
-        intake = ServiceProcess.start("intake-service", kafka, mongo);
-        routing = ServiceProcess.start("routing-service", kafka, mongo);
+        collector = SpanCollector.start();
+        // Every service exports its spans to the test's collector, in small batches so the test need not wait.
+        String[] tracing = {
+            "--management.opentelemetry.tracing.export.otlp.endpoint=" + collector.endpoint(),
+            "--management.opentelemetry.tracing.export.schedule-delay=200ms"
+        };
+        intake = ServiceProcess.start("intake-service", kafka, mongo, tracing);
+        routing = ServiceProcess.start("routing-service", kafka, mongo, tracing);
         smtp.start();
         notification = ServiceProcess.start(
                 "notification-service",
                 kafka,
                 mongo,
-                "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + smtp.getSmtp().getPort());
-        reporting = ServiceProcess.start("reporting-service", kafka, mongo);
+                concat(
+                        tracing,
+                        "--spring.mail.host=127.0.0.1",
+                        "--spring.mail.port=" + smtp.getSmtp().getPort()));
+        // Reporting logs each projected event at debug: a line for the test to find the trace id in.
+        reporting = ServiceProcess.start(
+                "reporting-service",
+                kafka,
+                mongo,
+                concat(tracing, "--logging.level.vn.gandan.reporting.summary=debug"));
         for (ServiceProcess service : all()) {
             service.awaitReady(Duration.ofMinutes(3));
         }
@@ -54,6 +74,13 @@ class PetitionFlowEndToEndTests {
     static void stopTheSystem() {
         all().stream().filter(s -> s != null).forEach(ServiceProcess::stop);
         smtp.stop();
+        if (collector != null) {
+            collector.close();
+        }
+    }
+
+    static String[] concat(String[] first, String... more) {
+        return Stream.concat(Arrays.stream(first), Arrays.stream(more)).toArray(String[]::new);
     }
 
     static List<ServiceProcess> all() {
@@ -121,5 +148,113 @@ class PetitionFlowEndToEndTests {
             assertThat(KafkaProbe.header(record, "ce_type")).contains("vn.gandan.petition.submitted.v1");
             assertThat(KafkaProbe.header(record, "ce_subject")).contains(id);
         }
+
+        oneTraceFollowsThePetitionThroughEveryService(id);
+        everyServiceShowsItsMeters();
+    }
+
+    /**
+     * The POST that brought the petition in starts one trace; intake's relay, routing (listener, relay), notification
+     * (listener, the delivery, its relay) and reporting (a listener span per topic) all continue it, each exporting
+     * its spans to the collector as it would in production. Their log lines about the petition carry its trace id.
+     */
+    private void oneTraceFollowsThePetitionThroughEveryService(String id) {
+        var relayedByIntake = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> collector.spans().stream()
+                                .filter(s -> s.service().equals("intake-service"))
+                                .filter(s -> s.attribute("gandan.petition.id").equals(id))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+        String trace = relayedByIntake.traceId();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<SpanCollector.ReceivedSpan> spans = collector.spans().stream()
+                    .filter(s -> s.traceId().equals(trace))
+                    .toList();
+            String all = spans.stream().map(Object::toString).collect(Collectors.joining("\n"));
+            // The root: the portal's POST into intake, no parent.
+            assertThat(spans).as(all).anySatisfy(s -> {
+                assertThat(s.service()).isEqualTo("intake-service");
+                assertThat(s.kind()).isEqualTo("SPAN_KIND_SERVER");
+                assertThat(s.attribute("method")).isEqualTo("POST");
+                assertThat(s.attribute("uri")).isEqualTo("/api/v1/petitions");
+                assertThat(s.parentSpanId()).isEmpty();
+            });
+            assertThat(spans)
+                    .as(all)
+                    .filteredOn(s -> s.parentSpanId().isEmpty())
+                    .hasSize(1);
+            // Each service handled the petition's events inside the trace, and routing and notification published
+            // theirs in it (the relay's span, named for the petition).
+            for (String service : List.of("routing-service", "notification-service", "reporting-service")) {
+                assertThat(spans)
+                        .as(service + " consumed in the trace:\n" + all)
+                        .anySatisfy(s -> {
+                            assertThat(s.service()).isEqualTo(service);
+                            assertThat(s.kind()).isEqualTo("SPAN_KIND_CONSUMER");
+                            assertThat(s.name()).contains("gandan.");
+                        });
+            }
+            for (String service : List.of("routing-service", "notification-service")) {
+                assertThat(spans).as(service + " relayed in the trace:\n" + all).anySatisfy(s -> {
+                    assertThat(s.service()).isEqualTo(service);
+                    assertThat(s.name()).startsWith("outbox relay");
+                    assertThat(s.attribute("gandan.petition.id")).isEqualTo(id);
+                });
+            }
+            // Reporting heard of it from all three topics, intake's, routing's and notification's, in one trace.
+            assertThat(spans.stream()
+                            .filter(s -> s.service().equals("reporting-service"))
+                            .filter(s -> s.kind().equals("SPAN_KIND_CONSUMER"))
+                            .map(SpanCollector.ReceivedSpan::name))
+                    .as(all)
+                    .anySatisfy(n -> assertThat(n).contains(Topics.INTAKE_PETITIONS))
+                    .anySatisfy(n -> assertThat(n).contains(Topics.ROUTING_CASES))
+                    .anySatisfy(n -> assertThat(n).contains(Topics.NOTIFICATION_DELIVERIES));
+        });
+
+        // The same trace id in each service's log lines about the petition.
+        for (ServiceProcess service : all()) {
+            assertThat(service.logLines())
+                    .as(service.name() + " logs petition " + id + " with trace " + trace)
+                    .anySatisfy(line -> assertThat(line).contains(id).contains(trace));
+        }
+    }
+
+    /** The meters each service must show, tagged with the service and the province (all, here). */
+    private void everyServiceShowsItsMeters() {
+        List<String> everywhere = List.of(
+                "http_server_requests_seconds_count",
+                "spring_kafka_listener_seconds_count",
+                "kafka_consumer_fetch_manager_records_lag_max",
+                "gandan_outbox_pending",
+                "gandan_outbox_oldest_age_seconds");
+        Map<ServiceProcess, List<String>> own = Map.of(
+                intake, List.of("gandan_outbox_relay_seconds_count", "spring_kafka_template_seconds_count"),
+                routing, List.of("gandan_outbox_relay_seconds_count", "spring_kafka_template_seconds_count"),
+                notification,
+                        List.of(
+                                "gandan_outbox_relay_seconds_count",
+                                "resilience4j_circuitbreaker_state",
+                                "gandan_notification_dispatch_seconds_count"),
+                reporting, List.of("gandan_reporting_projection_lag_seconds"));
+        for (ServiceProcess service : all()) {
+            List<String> lines = Arrays.asList(service.metrics().split("\n"));
+            for (String name : Stream.concat(everywhere.stream(), own.get(service).stream())
+                    .toList()) {
+                assertThat(lines)
+                        .as(service.name() + " " + name)
+                        .filteredOn(line -> line.startsWith(name + "{"))
+                        .isNotEmpty()
+                        .allSatisfy(line -> assertThat(line)
+                                .contains("service=\"" + service.name() + "\"")
+                                .contains("province=\"all\""));
+            }
+        }
+        assertThat(Arrays.asList(reporting.metrics().split("\n")))
+                .filteredOn(line -> line.startsWith("gandan_reporting_projection_lag_seconds{"))
+                .anySatisfy(line -> assertThat(line).contains("topic=\"" + Topics.ROUTING_CASES + "\""));
     }
 }

@@ -130,6 +130,24 @@ final class ServiceProcess {
         return name;
     }
 
+    /** Everything the service has logged so far. */
+    List<String> logLines() {
+        try {
+            return Files.readAllLines(log);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + log, e);
+        }
+    }
+
+    /** Its {@code /actuator/prometheus} page. */
+    String metrics() {
+        Http.Response response = http().get("/actuator/prometheus");
+        if (response.status() != 200) {
+            throw new AssertionError(name + " /actuator/prometheus answered " + response.status());
+        }
+        return response.body();
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

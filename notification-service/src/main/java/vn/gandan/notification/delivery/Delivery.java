@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import vn.gandan.events.PetitionEvent;
 import vn.gandan.notification.channel.Masking;
 import vn.gandan.notification.channel.OutgoingMessage;
+import vn.gandan.support.observability.StoredTrace;
 import vn.gandan.support.outbox.OutboxEntry;
 
 /**
@@ -59,6 +60,9 @@ public class Delivery {
     /** The digest it went out in, when it was merged with others. */
     private String sentIn;
 
+    /** The trace it was recorded in (W3C traceparent), resumed when it is sent: one petition, one trace. */
+    private String traceparent;
+
     @Version
     private Long version;
 
@@ -87,6 +91,11 @@ public class Delivery {
         this.digestKey = intent.digest() ? recipient + "|" + channel : null;
         this.createdAt = now;
         this.nextAttemptAt = now;
+        this.traceparent = StoredTrace.current();
+    }
+
+    String traceparent() {
+        return traceparent;
     }
 
     Locale language() {

@@ -3,6 +3,7 @@ package vn.gandan.notification.delivery;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ import vn.gandan.events.PetitionId;
 import vn.gandan.notification.channel.DeliveryChannel;
 import vn.gandan.notification.channel.DeliveryFailure;
 import vn.gandan.notification.channel.OutgoingMessage;
+import vn.gandan.support.observability.StoredTraces;
 
 /**
  * Sends what is due, through the channel each delivery names, and records the outcome with its event
@@ -63,6 +65,7 @@ class DeliveryDispatcher implements SmartLifecycle {
     private final NotificationProperties properties;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final StoredTraces traces;
     private final String owner = UUID.randomUUID().toString();
     private final ExecutorService workers;
     private ScheduledExecutorService executor;
@@ -77,7 +80,8 @@ class DeliveryDispatcher implements SmartLifecycle {
             List<DeliveryChannel> channels,
             NotificationProperties properties,
             MeterRegistry meters,
-            Clock clock) {
+            Clock clock,
+            StoredTraces traces) {
         this.deliveries = deliveries;
         this.queue = queue;
         this.digests = digests;
@@ -88,6 +92,7 @@ class DeliveryDispatcher implements SmartLifecycle {
         this.properties = properties;
         this.meters = meters;
         this.clock = clock;
+        this.traces = traces;
         this.workers = Executors.newFixedThreadPool(properties.dispatch().workers(), r -> {
             Thread t = new Thread(r, "delivery-worker");
             t.setDaemon(true);
@@ -158,6 +163,18 @@ class DeliveryDispatcher implements SmartLifecycle {
             queue.done(entry, owner);
             return;
         }
+        // In the trace of the event that asked for it, so that its NotificationSent continues that trace too.
+        resumed(delivery).observe(() -> deliver(entry, delivery, now));
+    }
+
+    private Observation resumed(Delivery delivery) {
+        return traces.resume("gandan.notification.dispatch", delivery.traceparent())
+                .contextualName("deliver " + delivery.getChannel())
+                .lowCardinalityKeyValue("channel", delivery.getChannel())
+                .highCardinalityKeyValue("gandan.petition.id", delivery.getPetitionId());
+    }
+
+    private void deliver(DeliveryQueue.Entry entry, Delivery delivery, Instant now) {
         Optional<Instant> wait = hold(delivery, now);
         if (wait.isPresent()) {
             queue.later(entry, owner, wait.get());
@@ -217,6 +234,12 @@ class DeliveryDispatcher implements SmartLifecycle {
             queue.done(entry, owner);
             return;
         }
+        // A digest continues the trace of its first member.
+        resumed(members.get(0)).observe(() -> deliverDigest(entry, key, memberIds, members, now));
+    }
+
+    private void deliverDigest(
+            DeliveryQueue.Entry entry, String key, List<String> memberIds, List<Delivery> members, Instant now) {
         Delivery first = members.get(0);
         Optional<Instant> wait = hold(first, now);
         if (wait.isPresent()) {

@@ -1,6 +1,10 @@
 package vn.gandan.reporting.summary;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 import vn.gandan.events.PetitionEvent;
 import vn.gandan.events.Topics;
@@ -10,20 +14,25 @@ import vn.gandan.reporting.version.ProjectionVersions;
 @Component
 class PetitionEventsListener {
 
+    private static final Logger log = LoggerFactory.getLogger(PetitionEventsListener.class);
+
     private final Projector projector;
     private final ResolutionProjector resolution;
     private final ProjectionVersions versions;
+    private final ProjectionLag lag;
 
-    PetitionEventsListener(Projector projector, ResolutionProjector resolution, ProjectionVersions versions) {
+    PetitionEventsListener(
+            Projector projector, ResolutionProjector resolution, ProjectionVersions versions, ProjectionLag lag) {
         this.projector = projector;
         this.resolution = resolution;
         this.versions = versions;
+        this.lag = lag;
     }
 
     @KafkaListener(
             topics = {Topics.INTAKE_PETITIONS, Topics.ROUTING_CASES, Topics.NOTIFICATION_DELIVERIES},
             groupId = Topics.REPORTING_GROUP)
-    void on(PetitionEvent event) {
+    void on(PetitionEvent event, @Header(KafkaHeaders.RECEIVED_TOPIC) String topic) {
         // One consumer group, one listener: both projections see every event. Replays are recognised by event
         // id in each, so a retry after the first succeeded changes nothing there.
         // The active version is read per event: after a switch the next event goes to the new version, and an
@@ -31,5 +40,8 @@ class PetitionEventsListener {
         var version = versions.active();
         projector.apply(event, version);
         resolution.apply(event, version);
+        lag.applied(topic, event.occurredAt());
+        // Ids only, never the event's contents (citizens' personal data).
+        log.debug("Projected {} {} of petition {}", event.type().typeName(), event.eventId(), event.petitionId());
     }
 }

@@ -1,11 +1,14 @@
 package vn.gandan.support.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,7 +22,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -67,16 +69,20 @@ public class KafkaEventsAutoConfiguration {
     /**
      * Retries with backoff, then the group's dead-letter topic (a failure of the infrastructure, see {@link
      * Outages}, is retried without limit instead), with the reason in {@link #REASON_HEADER} and
-     * spring-kafka's {@code kafka_dlt-*} headers (original topic, offset, exception, stack trace).
+     * spring-kafka's {@code kafka_dlt-*} headers (original topic, offset, exception, stack trace), counted in
+     * {@code gandan.kafka.dead.letters} by source topic.
      */
     @Bean
     CommonErrorHandler deadLetteringErrorHandler(
             KafkaOperations<Object, Object> template,
             KafkaEventsProperties properties,
-            @Value("${spring.kafka.consumer.group-id}") String group) {
+            @Value("${spring.kafka.consumer.group-id}") String group,
+            ObjectProvider<MeterRegistry> meters) {
         String deadLetterTopic = Topics.deadLetter(group);
-        var recoverer = new DeadLetterPublishingRecoverer(
-                template, (record, exception) -> new TopicPartition(deadLetterTopic, -1));
+        var recoverer = new DeadLetterCounter(
+                template,
+                (record, exception) -> new TopicPartition(deadLetterTopic, -1),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
         recoverer.setHeadersFunction((record, exception) -> new RecordHeaders()
                 .add(
                         REASON_HEADER,

@@ -17,8 +17,11 @@ import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import vn.gandan.events.PetitionEventCodec;
+import vn.gandan.support.observability.ObservabilityAutoConfiguration;
+import vn.gandan.support.observability.StoredTraces;
 
-@AutoConfiguration(after = {DataMongoAutoConfiguration.class, KafkaAutoConfiguration.class})
+@AutoConfiguration(
+        after = {DataMongoAutoConfiguration.class, KafkaAutoConfiguration.class, ObservabilityAutoConfiguration.class})
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
 
@@ -32,6 +35,7 @@ public class OutboxAutoConfiguration {
             MeterRegistry meters,
             ObjectProvider<Clock> clock,
             ObjectProvider<KafkaAdmin> admin,
+            StoredTraces traces,
             @Value("${spring.kafka.admin.auto-create:true}") boolean createTopics) {
         var aggregates = mapping.getPersistentEntities().stream()
                 .filter(entity -> entity.getPersistentProperty(OutboxEntry.FIELD) != null)
@@ -57,7 +61,8 @@ public class OutboxAutoConfiguration {
                 versionFields,
                 meters,
                 clock.getIfAvailable(Clock::systemUTC),
-                topics == null ? () -> true : topics::initialize);
+                topics == null ? () -> true : topics::initialize,
+                traces);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +32,8 @@ import org.springframework.kafka.core.KafkaOperations;
 import vn.gandan.events.EventType;
 import vn.gandan.events.PetitionEventCodec;
 import vn.gandan.events.PetitionId;
+import vn.gandan.support.observability.StoredTrace;
+import vn.gandan.support.observability.StoredTraces;
 
 /**
  * Publishes pending outbox events to Kafka, at least once and in order per aggregate, then removes them from
@@ -46,6 +49,10 @@ import vn.gandan.events.PetitionId;
  * then wait forever on a broker that does not create topics on first use, or have the broker create them with
  * its default partition count. Until that check succeeds nothing is claimed, so no lease delays the first
  * publication once Kafka is back.
+ *
+ * <p>Each send runs in an observation resumed from the trace context stored with its entry ({@link
+ * OutboxEntry#traceparent()}): the template's observation, a child of it, writes that trace into the record's
+ * {@code traceparent} header, so the consumers continue the trace of the request that recorded the event.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -60,6 +67,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Map<String, String> versionFields;
     private final Clock clock;
     private final BooleanSupplier topicsReady;
+    private final StoredTraces traces;
     private final String owner = UUID.randomUUID().toString();
     private final Semaphore wakeUp = new Semaphore(0);
     private final Counter published;
@@ -84,7 +92,8 @@ public class OutboxRelay implements SmartLifecycle {
             Map<String, String> versionFields,
             MeterRegistry meters,
             Clock clock,
-            BooleanSupplier topicsReady) {
+            BooleanSupplier topicsReady,
+            StoredTraces traces) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.codec = codec;
@@ -94,6 +103,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.versionFields = Map.copyOf(versionFields);
         this.clock = clock;
         this.topicsReady = topicsReady;
+        this.traces = traces;
         this.published = Counter.builder("gandan.outbox.published")
                 .description("Events relayed from the outbox to Kafka")
                 .register(meters);
@@ -185,13 +195,37 @@ public class OutboxRelay implements SmartLifecycle {
             EventType type = EventType.ofTypeName(entry.getString("type"))
                     .orElseThrow(() -> new IllegalStateException("unknown type in outbox: " + entry.get("type")));
             String petitionId = entry.getString("petitionId");
+            String eventId = entry.getString("eventId");
             var cloudEvent = codec.toCloudEvent(
                     type,
-                    entry.getString("eventId"),
+                    eventId,
                     PetitionId.of(petitionId),
                     entry.getDate("occurredAt").toInstant(),
                     entry.getString("payload").getBytes(StandardCharsets.UTF_8));
-            sends.add(kafka.send(new ProducerRecord<>(type.topic(), petitionId, cloudEvent)));
+            Observation relayed = traces.resume("gandan.outbox.relay", entry.getString(StoredTrace.TRACEPARENT))
+                    .contextualName("outbox relay " + type.topic())
+                    .lowCardinalityKeyValue("topic", type.topic())
+                    .highCardinalityKeyValue("gandan.petition.id", petitionId)
+                    .highCardinalityKeyValue("gandan.event.id", eventId)
+                    .highCardinalityKeyValue("gandan.event.type", type.typeName())
+                    .start();
+            CompletableFuture<?> send;
+            try (Observation.Scope scope = relayed.openScope()) {
+                // Ids only: payloads hold citizens' personal data and never go to a log or a span.
+                log.info("Relaying {} {} of petition {} to {}", type.typeName(), eventId, petitionId, type.topic());
+                send = kafka.send(new ProducerRecord<>(type.topic(), petitionId, cloudEvent));
+            } catch (RuntimeException e) {
+                relayed.error(e);
+                relayed.stop();
+                throw e;
+            }
+            send.whenComplete((result, failure) -> {
+                if (failure != null) {
+                    relayed.error(failure);
+                }
+                relayed.stop();
+            });
+            sends.add(send);
         }
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))

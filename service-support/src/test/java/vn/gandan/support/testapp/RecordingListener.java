@@ -2,6 +2,7 @@ package vn.gandan.support.testapp;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -11,6 +12,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import vn.gandan.events.PetitionEvent;
 import vn.gandan.events.Topics;
+import vn.gandan.support.observability.StoredTrace;
 
 /** Consumes the intake topic as a downstream service would, remembers what it got, and fails on request. */
 @Component
@@ -20,12 +22,17 @@ public class RecordingListener {
     private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
     private final Set<String> refusedPetitions = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> outages = new ConcurrentHashMap<>();
+    private final Map<String, String> traces = new ConcurrentHashMap<>();
 
     @KafkaListener(topics = Topics.INTAKE_PETITIONS, groupId = "support-test")
     void on(PetitionEvent event) {
         deliveries
                 .computeIfAbsent(event.eventId().toString(), id -> new AtomicInteger())
                 .incrementAndGet();
+        String current = StoredTrace.current();
+        if (current != null) {
+            traces.put(event.eventId().toString(), current);
+        }
         String petitionId = event.petitionId().toString();
         AtomicInteger outage = outages.get(petitionId);
         if (outage != null && outage.getAndDecrement() > 0) {
@@ -46,6 +53,11 @@ public class RecordingListener {
     public int deliveries(String eventId) {
         AtomicInteger count = deliveries.get(eventId);
         return count == null ? 0 : count.get();
+    }
+
+    /** The trace context the listener handled this event in, as an outbox entry it wrote would store it. */
+    public Optional<String> traceOf(String eventId) {
+        return Optional.ofNullable(traces.get(eventId));
     }
 
     public void refuse(String petitionId) {
