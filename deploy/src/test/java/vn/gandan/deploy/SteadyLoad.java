@@ -28,6 +28,8 @@ final class SteadyLoad implements AutoCloseable {
     private final AtomicLong attempts = new AtomicLong();
     private final AtomicLong refusals = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicBoolean paused = new AtomicBoolean(false);
+    private final java.util.concurrent.Semaphore idle = new java.util.concurrent.Semaphore(0);
     private final Thread thread;
 
     SteadyLoad(Http portal, Duration every) {
@@ -41,6 +43,13 @@ final class SteadyLoad implements AutoCloseable {
     private void run() {
         long n = 0;
         while (running.get()) {
+            if (paused.get()) {
+                idle.release();
+                while (paused.get() && running.get()) {
+                    sleep(Duration.ofMillis(50));
+                }
+                continue;
+            }
             submit(n++);
             sleep(every);
         }
@@ -76,6 +85,17 @@ final class SteadyLoad implements AutoCloseable {
             // Kept trying even once stopped: an attempt whose answer was lost may have been stored.
             sleep(Duration.ofMillis(500));
         }
+    }
+
+    /** Returns once the petition being sent is accepted and no other will be sent until {@link #resume}. */
+    void pause() throws InterruptedException {
+        idle.drainPermits();
+        paused.set(true);
+        idle.acquire();
+    }
+
+    void resume() {
+        paused.set(false);
     }
 
     Map<String, Accepted> accepted() {
