@@ -17,9 +17,11 @@ import java.util.TreeMap;
  * many of the handled took n days, n = 0..365, 366 = more); by the period of <b>handling</b>: {@code handledHere},
  * which gives what was open at the end of a period.
  *
- * <p>For "as of" questions, each bucket also keeps under {@code changes.<day>} by how much each of these fields moved
- * on that day (Viet Nam time of the events that moved it; see {@link #changesOf}): the figures as they stood at the
- * end of day D are the bucket minus every change after D, read from the same document.
+ * <p>For "as of" questions, each day and month bucket also keeps under {@code changes.<day>} by how much each of these
+ * fields moved on that day (Viet Nam time of the events that moved it; see {@link #changesOf}): the figures as they
+ * stood at the end of day D are the bucket minus every change after D, read from the same document. Quarter and
+ * year buckets keep none (a year's would hold a year of days and be rewritten whole by every update): an as-of
+ * question reads months instead.
  */
 public final class Buckets {
 
@@ -112,7 +114,7 @@ public final class Buckets {
      * The petition's contributions as they stood at the end of each day its events happened on, as changes by day:
      * bucket id → {@code changes.<day>.<field>} → amount. The state as of a day is derived from the events that
      * happened by then, so a late event moves the days from its own onwards and no earlier one; the changes of all
-     * days add up to {@link #contributionOf} the whole timeline.
+     * days add up to {@link #contributionOf} the whole timeline (for the day and month buckets, the only ones kept).
      */
     static Map<String, Map<String, Long>> changesOf(List<TimelineEntry> events) {
         Map<String, Map<String, Long>> changes = new TreeMap<>();
@@ -125,10 +127,12 @@ public final class Buckets {
                     .toList();
             Map<String, Map<String, Long>> now = contributionOf(PetitionState.derive(known));
             String prefix = CHANGES + "." + day + ".";
-            difference(before, now)
-                    .forEach((bucket, fields) ->
-                            fields.forEach((field, value) -> changes.computeIfAbsent(bucket, k -> new TreeMap<>())
-                                    .put(prefix + field, value)));
+            difference(before, now).forEach((bucket, fields) -> {
+                if (Periods.keepsChanges(bucket.substring(bucket.lastIndexOf('|') + 1))) {
+                    fields.forEach((field, value) -> changes.computeIfAbsent(bucket, k -> new TreeMap<>())
+                            .put(prefix + field, value));
+                }
+            });
             before = now;
         }
         return changes;

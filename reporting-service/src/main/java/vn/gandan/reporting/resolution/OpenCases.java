@@ -53,9 +53,23 @@ public class OpenCases {
         this.versions = versions;
     }
 
-    /** @param provincesSeen every province the petition's events named: a case that moved leaves the others */
+    /**
+     * @param before the state counted before, or null if unknown: when the open case it gave is the same, nothing
+     *     is written
+     * @param provincesSeen every province the petition's events named: a case that moved leaves the others
+     */
     void record(
-            ProjectionVersion version, String petitionId, PetitionState state, java.util.Set<String> provincesSeen) {
+            ProjectionVersion version,
+            String petitionId,
+            PetitionState state,
+            PetitionState before,
+            java.util.Set<String> provincesSeen) {
+        OpenCase now = openCase(petitionId, state);
+        if (before != null
+                && java.util.Objects.equals(state.provinceCode(), before.provinceCode())
+                && java.util.Objects.equals(now, openCase(petitionId, before))) {
+            return;
+        }
         String collection = version.collection(OpenCase.COLLECTION);
         for (String other : provincesSeen) {
             if (!other.equals(state.provinceCode())) {
@@ -65,27 +79,32 @@ public class OpenCases {
         if (state.provinceCode() == null) {
             return;
         }
-        String id = state.provinceCode() + "|" + petitionId;
-        if (!state.countable() || state.handled() || state.deadline() == null) {
-            mongo.remove(Query.query(where("_id").is(id)), collection);
+        if (now == null) {
+            mongo.remove(Query.query(where("_id").is(state.provinceCode() + "|" + petitionId)), collection);
             return;
         }
-        mongo.save(
-                new OpenCase(
-                        id,
-                        petitionId,
-                        state.provinceCode(),
-                        state.communeCode(),
-                        state.authorityId(),
-                        state.authorityName(),
-                        state.category(),
-                        state.kind(),
-                        state.receivedAt(),
-                        state.state(),
-                        state.deadline().step(),
-                        state.deadline().dueAt(),
-                        state.escalations()),
-                collection);
+        mongo.save(now, collection);
+    }
+
+    /** The open case a state gives, or null if it is handled, has no deadline or cannot be counted yet. */
+    private static OpenCase openCase(String petitionId, PetitionState state) {
+        if (state.provinceCode() == null || !state.countable() || state.handled() || state.deadline() == null) {
+            return null;
+        }
+        return new OpenCase(
+                state.provinceCode() + "|" + petitionId,
+                petitionId,
+                state.provinceCode(),
+                state.communeCode(),
+                state.authorityId(),
+                state.authorityName(),
+                state.category(),
+                state.kind(),
+                state.receivedAt(),
+                state.state(),
+                state.deadline().step(),
+                state.deadline().dueAt(),
+                state.escalations());
     }
 
     /** Overdue cases per authority ({@link Dimension#NONE} when none), with a name when the events gave one. */

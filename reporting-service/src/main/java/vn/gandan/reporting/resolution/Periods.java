@@ -77,10 +77,27 @@ public final class Periods {
      * what a range or a running total reads instead of one bucket per day.
      */
     public static List<String> cover(LocalDate from, LocalDate to) {
+        return cover(from, to, true);
+    }
+
+    /**
+     * The fewest whole-month and day periods that cover {@code from..to}: what an "as of" question reads, since
+     * only day and month buckets keep their changes by day (a year's would hold a year of days).
+     */
+    public static List<String> coverByMonths(LocalDate from, LocalDate to) {
+        return cover(from, to, false);
+    }
+
+    /** Whether a bucket of this period keeps its changes by day (day and month periods do). */
+    public static boolean keepsChanges(String periodKey) {
+        return periodKey.length() == 10 || (periodKey.length() == 7 && periodKey.charAt(5) != 'Q');
+    }
+
+    private static List<String> cover(LocalDate from, LocalDate to, boolean years) {
         List<String> keys = new ArrayList<>();
         LocalDate day = from;
         while (!day.isAfter(to)) {
-            if (day.getDayOfYear() == 1 && !Granularity.YEAR.end(day).isAfter(to)) {
+            if (years && day.getDayOfYear() == 1 && !Granularity.YEAR.end(day).isAfter(to)) {
                 keys.add(Granularity.YEAR.key(day));
                 day = day.plusYears(1);
             } else if (day.getDayOfMonth() == 1 && !Granularity.MONTH.end(day).isAfter(to)) {

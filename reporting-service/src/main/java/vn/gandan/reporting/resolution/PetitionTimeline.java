@@ -36,6 +36,10 @@ public class PetitionTimeline {
     @Version
     private Long version;
 
+    /** What was counted before the last recount, for this write only: null when read from the store. */
+    @Transient
+    private PetitionState countedBefore;
+
     /** The events before the one just added, whose changes by day were counted. */
     @Transient
     private List<TimelineEntry> previous = List.of();
@@ -70,6 +74,7 @@ public class PetitionTimeline {
                 Buckets.difference(before, Buckets.contributionOf(state)),
                 Buckets.difference(Buckets.changesOf(previous), Buckets.changesOf(events)));
         boolean changed = !state.equals(counted);
+        countedBefore = counted;
         counted = state;
         if (diff.isEmpty() && !changed) {
             return false;
@@ -101,6 +106,11 @@ public class PetitionTimeline {
 
     public PetitionState getState() {
         return state;
+    }
+
+    /** The state counted before this write's recount, or null if unknown (the timeline was read from the store). */
+    PetitionState countedBefore() {
+        return countedBefore;
     }
 
     public long getRevision() {

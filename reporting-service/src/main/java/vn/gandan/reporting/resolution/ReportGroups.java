@@ -31,12 +31,21 @@ public class ReportGroups {
         this.mongo = mongo;
     }
 
-    void record(PetitionState state, ProjectionVersion version) {
+    /**
+     * Adds the petition's values to the groups, skipping what the state counted before already added (null: add
+     * everything; adding twice changes nothing, it only costs a write).
+     */
+    void record(PetitionState state, PetitionState before, ProjectionVersion version) {
         if (!state.countable()) {
             return;
         }
+        boolean known =
+                before != null && before.countable() && state.provinceCode().equals(before.provinceCode());
         for (Dimension dimension : Dimension.values()) {
             String value = dimension.valueOf(state);
+            if (known && value.equals(dimension.valueOf(before))) {
+                continue;
+            }
             for (String scope : List.of(NATIONAL, state.provinceCode())) {
                 mongo.upsert(
                         Query.query(where("_id").is(scope + "|" + dimension.code())),
@@ -44,16 +53,20 @@ public class ReportGroups {
                         version.collection(COLLECTION));
             }
         }
-        if (state.repeat()) {
+        String pair = Dimension.COMMUNE.valueOf(state) + "|" + Dimension.CATEGORY.valueOf(state);
+        boolean pairKnown = known
+                && before.repeat()
+                && pair.equals(Dimension.COMMUNE.valueOf(before) + "|" + Dimension.CATEGORY.valueOf(before));
+        if (state.repeat() && !pairKnown) {
             mongo.upsert(
                     Query.query(where("_id").is(state.provinceCode() + "|" + REPEAT_PAIRS)),
-                    new Update()
-                            .addToSet(
-                                    "members",
-                                    Dimension.COMMUNE.valueOf(state) + "|" + Dimension.CATEGORY.valueOf(state)),
+                    new Update().addToSet("members", pair),
                     version.collection(COLLECTION));
         }
-        if (state.authorityId() != null && state.authorityName() != null) {
+        boolean nameKnown = before != null
+                && java.util.Objects.equals(state.authorityId(), before.authorityId())
+                && java.util.Objects.equals(state.authorityName(), before.authorityName());
+        if (state.authorityId() != null && state.authorityName() != null && !nameKnown) {
             mongo.upsert(
                     Query.query(where("_id").is(state.authorityId())),
                     new Update().set("name", state.authorityName()),

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -87,23 +88,16 @@ public class ResolutionProjector {
             Update update = new Update();
             bucket.getValue().forEach(update::inc);
             update.push("applied").slice(-properties.appliedKeysKept()).each(key);
-            try {
-                mongo.upsert(
-                        Query.query(
-                                where("_id").is(bucket.getKey()).and("applied").ne(key)),
-                        update,
-                        version.collection(Buckets.COLLECTION));
-            } catch (DuplicateKeyException alreadyApplied) {
-                // the bucket exists and holds the key: this difference was applied to it before
-            }
+            applyOnce(bucket.getKey(), key, update, version.collection(Buckets.COLLECTION));
         }
         PetitionState state = timeline.getState();
         if (state != null) {
-            groups.record(state, version);
+            groups.record(state, timeline.countedBefore(), version);
             openCases.record(
                     version,
                     timeline.getPetitionId(),
                     state,
+                    timeline.countedBefore(),
                     timeline.getEvents().stream()
                             .map(TimelineEntry::provinceCode)
                             .filter(java.util.Objects::nonNull)
@@ -117,6 +111,29 @@ public class ResolutionProjector {
                 new Update().unset("pending"),
                 version.collection(PetitionTimeline.COLLECTION));
         timeline.pendingDone();
+    }
+
+    /**
+     * One guarded upsert. A duplicate key means the bucket did not match: either it holds the key (applied before)
+     * or another instance created it in the same instant; the second case is tried again, against the bucket that
+     * now exists.
+     */
+    private void applyOnce(String bucket, String key, Update update, String collection) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                mongo.upsert(Query.query(where("_id").is(bucket).and("applied").ne(key)), update, collection);
+                return;
+            } catch (DuplicateKeyException notMatched) {
+                if (mongo.exists(
+                        Query.query(where("_id").is(bucket).and("applied").is(key)), collection)) {
+                    return;
+                }
+                if (attempt == 3) {
+                    // still pending in the timeline: the listener's retry (or the sweep) applies it later
+                    throw new ConcurrencyFailureException("bucket " + bucket + " raced three times", notMatched);
+                }
+            }
+        }
     }
 
     /**

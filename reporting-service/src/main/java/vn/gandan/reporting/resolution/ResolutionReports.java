@@ -144,7 +144,9 @@ public class ResolutionReports {
         List<String[]> periods = periodsOf(q); // {key, first day, last day}
         LocalDate firstDay = LocalDate.parse(periods.get(0)[1]);
         LocalDate start = LocalDate.of(properties.firstYear(), 1, 1);
-        List<String> before = firstDay.isAfter(start) ? Periods.cover(start, firstDay.minusDays(1)) : List.of();
+        java.util.function.BiFunction<LocalDate, LocalDate, List<String>> cover =
+                q.asOf() == null ? Periods::cover : Periods::coverByMonths;
+        List<String> before = firstDay.isAfter(start) ? cover.apply(start, firstDay.minusDays(1)) : List.of();
         List<Row> rows = new ArrayList<>();
         for (String group : groupValues) {
             String scope = scopeOf(q, group);
@@ -152,11 +154,12 @@ public class ResolutionReports {
             before.forEach(p -> ids.add(Buckets.id(scope, p)));
             Map<String, List<String>> periodIds = new LinkedHashMap<>();
             for (String[] period : periods) {
-                List<String> cover = q.range()
-                        ? Periods.cover(LocalDate.parse(period[1]), LocalDate.parse(period[2]))
-                        : List.of(period[0]);
+                boolean single = !q.range() && (q.asOf() == null || Periods.keepsChanges(period[0]));
+                List<String> covering = single
+                        ? List.of(period[0])
+                        : cover.apply(LocalDate.parse(period[1]), LocalDate.parse(period[2]));
                 List<String> bucketIds =
-                        cover.stream().map(p -> Buckets.id(scope, p)).toList();
+                        covering.stream().map(p -> Buckets.id(scope, p)).toList();
                 periodIds.put(period[0], bucketIds);
                 ids.addAll(bucketIds);
             }
@@ -200,8 +203,8 @@ public class ResolutionReports {
 
     /** Sums over {@code from..to} (exact days) of one scope, e.g. for the repeats. */
     Sums sumOf(String scope, LocalDate from, LocalDate to, LocalDate asOf, ProjectionVersion version) {
-        List<String> ids =
-                Periods.cover(from, to).stream().map(p -> Buckets.id(scope, p)).toList();
+        List<String> ids = (asOf == null ? Periods.cover(from, to) : Periods.coverByMonths(from, to))
+                .stream().map(p -> Buckets.id(scope, p)).toList();
         Sums sums = new Sums(asOf);
         fetch(ids, version, asOf).values().forEach(sums::add);
         return sums;

@@ -192,7 +192,15 @@ class PetitionStateUnitTests {
                 .containsEntry("changes.2025-03-01.received", 1L)
                 .containsEntry("changes.2025-03-31.handled", 1L)
                 .doesNotContainKey("changes.2025-03-01.handled");
-        for (var bucket : buckets.values()) {
+        assertThat(buckets.get("commune=17605|2025"))
+                .as("a year keeps no changes by day: an as-of question reads its months")
+                .containsEntry("received", 1L)
+                .doesNotContainKey("changes.2025-03-01.received");
+        for (var entry : buckets.entrySet()) {
+            var bucket = entry.getValue();
+            if (!Periods.keepsChanges(entry.getKey().substring(entry.getKey().lastIndexOf('|') + 1))) {
+                continue;
+            }
             bucket.forEach((field, value) -> {
                 if (!field.startsWith(Buckets.CHANGES + ".")) {
                     long byDay = bucket.entrySet().stream()
