@@ -16,7 +16,7 @@ public final class RestartableMongoServer implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
 
     /** The data; a stopped server's backend is kept rather than cleared, so a restart finds it again. */
-    private final MemoryBackend backend = new MemoryBackend() {
+    private final MemoryBackend backend = new IndexedMemoryBackend() {
         @Override
         public void close() {
             // kept for the restart

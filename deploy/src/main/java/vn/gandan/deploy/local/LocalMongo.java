@@ -16,7 +16,8 @@ import java.util.concurrent.CountDownLatch;
  * the H2 store, which flushes it.
  *
  * <p>Known limits of the server (see the shared infrastructure notes): no multi-document
- * transactions, no {@code hello} command, only {@code _id} and unique indexes are used.
+ * transactions, no {@code hello} command, only {@code _id} and unique indexes are used ({@link IndexedH2Backend}
+ * makes queries on an {@code _id} and more use the {@code _id} too).
  */
 public final class LocalMongo {
 
@@ -38,7 +39,7 @@ public final class LocalMongo {
             throw new IllegalStateException("cannot create the directory of " + file, e);
         }
 
-        H2Backend backend = new H2Backend(file.toString());
+        H2Backend backend = new IndexedH2Backend(file.toString());
         MongoServer server = new MongoServer(backend);
         server.enableOplog();
         try {

@@ -40,6 +40,7 @@ import vn.gandan.reporting.summary.PetitionProjection;
 import vn.gandan.reporting.version.ProjectionVersion;
 import vn.gandan.reporting.version.ProjectionVersions;
 import vn.gandan.testsupport.Http;
+import vn.gandan.testsupport.IndexedMemoryBackend;
 import vn.gandan.testsupport.RealInfrastructure;
 import vn.gandan.testsupport.TestInfrastructure;
 

@@ -1,4 +1,4 @@
-package vn.gandan.reporting.resolution;
+package vn.gandan.testsupport;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -12,13 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * mongo-java-server's in-memory backend with one change, for {@link ResolutionBenchmark}: a query on an
- * {@code _id} value <i>and</i> other conditions finds the document by the {@code _id} index first, then checks
- * the rest, as MongoDB's planner does. The stock backend uses the index only when {@code _id} is the whole query,
- * so each of the projector's bucket upserts ({@code {_id: …, applied: {$ne: key}}}) and pending clears ({@code
- * {_id: …, revision: n}}) scans the whole collection there: the benchmark would measure that scan, not gandan.
+ * mongo-java-server's in-memory backend with one change: a query on an {@code _id} value <i>and</i> other
+ * conditions finds the document by the {@code _id} index first, then checks the rest, as MongoDB's planner does.
+ * The stock backend uses the index only when {@code _id} is the whole query, so every versioned save ({@code {_id:
+ * …, version: n}}), lease claim and guarded upsert scans the whole collection: tests and benchmarks would measure
+ * that scan, growing with the data, rather than gandan.
  */
-final class IndexedMemoryBackend extends MemoryBackend {
+public class IndexedMemoryBackend extends MemoryBackend {
 
     @Override
     public MemoryDatabase openOrCreateDatabase(String name) {
