@@ -16,6 +16,9 @@ class KafkaEventsPropertiesUnitTests {
         assertThat(properties.replicas()).isZero();
         assertThat(properties.retryAttempts()).isEqualTo(3);
         assertThat(properties.retryBackoff()).isEqualTo(Duration.ofMillis(500));
+        assertThat(properties.minInsyncReplicas()).isZero();
+        assertThat(properties.eventRetention()).isNull();
+        assertThat(properties.deadLetterRetention()).isEqualTo(Duration.ofDays(90));
     }
 
     @Test
