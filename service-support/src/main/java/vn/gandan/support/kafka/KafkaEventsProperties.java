@@ -2,6 +2,7 @@ package vn.gandan.support.kafka;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * How a service talks to Kafka and how it creates its topics at start-up. The defaults suit one local broker;
@@ -29,6 +30,8 @@ public record KafkaEventsProperties(
         Duration eventRetention,
         Duration deadLetterRetention) {
 
+    /** The one Boot binds (a record with two constructors must say which). */
+    @ConstructorBinding
     public KafkaEventsProperties {
         partitions = partitions > 0 ? partitions : 6;
         retryAttempts = retryAttempts > 0 ? retryAttempts : 3;
