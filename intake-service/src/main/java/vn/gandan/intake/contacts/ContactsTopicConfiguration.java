@@ -1,13 +1,13 @@
 package vn.gandan.intake.contacts;
 
 import java.util.Map;
-import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.gandan.events.Topics;
+import vn.gandan.support.kafka.GandanTopics;
 import vn.gandan.support.kafka.KafkaEventsProperties;
 
 /**
@@ -20,11 +20,13 @@ import vn.gandan.support.kafka.KafkaEventsProperties;
 @EnableConfigurationProperties(ContactsTopicProperties.class)
 class ContactsTopicConfiguration {
 
+    /** With the shared partitions, replication and {@code min.insync.replicas} ({@link GandanTopics}). */
     @Bean
     NewTopic contactsTopic(KafkaEventsProperties kafka, ContactsTopicProperties contacts) {
-        Optional<Short> replicas = kafka.replicas() > 0 ? Optional.of((short) kafka.replicas()) : Optional.empty();
-        return new NewTopic(Topics.INTAKE_CONTACTS, Optional.of(kafka.partitions()), replicas)
-                .configs(Map.of(
+        return GandanTopics.topic(
+                kafka,
+                Topics.INTAKE_CONTACTS,
+                Map.of(
                         // Compaction keeps the last record per petition: after a withdrawal, not the addresses.
                         TopicConfig.CLEANUP_POLICY_CONFIG,
                         TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import vn.gandan.events.Channel;
@@ -21,6 +22,8 @@ import vn.gandan.support.outbox.OutboxEntry;
 
 /** A petition as intake keeps it, with the citizen's contact (which never leaves this service in events). */
 @Document("petitions")
+// A province's petitions, newest first: the portal's list and Open311's search (PetitionSearch, ServiceRequestSearch).
+@CompoundIndex(name = "province_receivedAt", def = "{'location.provinceCode': 1, 'receivedAt': -1}")
 public class Petition {
 
     /** A petition's days (receipt dates, date filters, dates among its facts) are days in Viet Nam. */

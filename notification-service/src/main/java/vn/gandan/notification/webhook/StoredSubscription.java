@@ -2,6 +2,7 @@ package vn.gandan.notification.webhook;
 
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -10,6 +11,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param deactivatedAt when it stopped, or null while active
  */
 @Document(StoredSubscription.COLLECTION)
+// Every event looks up its province's active subscriptions; a portal lists and counts its own.
+@CompoundIndex(name = "province_active_createdAt", def = "{'provinceCode': 1, 'active': 1, 'createdAt': 1}")
+@CompoundIndex(name = "portal_active", def = "{'portalId': 1, 'active': 1}")
 record StoredSubscription(
         @Id String id,
         String portalId,

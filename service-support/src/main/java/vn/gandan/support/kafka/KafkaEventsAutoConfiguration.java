@@ -3,7 +3,6 @@ package vn.gandan.support.kafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -105,19 +104,13 @@ public class KafkaEventsAutoConfiguration {
         return backOff;
     }
 
-    /** Every topic of the pipeline plus this group's dead-letter topic; creating an existing topic is a no-op. */
+    /**
+     * Every topic of the pipeline plus this group's dead-letter topic, with their retention and replication
+     * ({@link GandanTopics}); creating an existing topic is a no-op and leaves its configuration alone.
+     */
     @Bean
     KafkaAdmin.NewTopics gandanTopics(
             KafkaEventsProperties properties, @Value("${spring.kafka.consumer.group-id}") String group) {
-        Optional<Short> replicas =
-                properties.replicas() > 0 ? Optional.of((short) properties.replicas()) : Optional.empty();
-        return new KafkaAdmin.NewTopics(java.util.stream.Stream.of(
-                        Topics.INTAKE_PETITIONS,
-                        Topics.ROUTING_CASES,
-                        Topics.NOTIFICATION_DELIVERIES,
-                        Topics.deadLetter(group))
-                .map(name -> new org.apache.kafka.clients.admin.NewTopic(
-                        name, Optional.of(properties.partitions()), replicas))
-                .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+        return new KafkaAdmin.NewTopics(GandanTopics.of(properties, group));
     }
 }

@@ -75,6 +75,7 @@ public class OutboxRelay implements SmartLifecycle {
     private Thread worker;
     private Instant nextSweep = Instant.MIN;
     private volatile boolean topicsChecked;
+    private boolean indexed;
 
     /**
      * @param versionFields per collection, the field of the aggregate's optimistic-lock version, if it has one:
@@ -241,6 +242,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Finds aggregates whose pending events have no hint (a crash between the two writes) and hints them. */
     void sweep() {
+        if (!indexed) {
+            // Here rather than at start-up: a failure (MongoDB not there yet) is retried with the next round.
+            hints.ensureIndex();
+            indexed = true;
+        }
         for (String collection : collections) {
             var ids = mongo.find(query(OutboxHints.pending()), Document.class, collection);
             ids.forEach(d -> hints.mark(collection, d.get("_id")));

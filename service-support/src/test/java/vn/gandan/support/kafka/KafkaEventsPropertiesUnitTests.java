@@ -10,21 +10,24 @@ class KafkaEventsPropertiesUnitTests {
 
     @Test
     void unsetKafkaPropertiesTakeTheirDefaults() {
-        var properties = new KafkaEventsProperties(0, 0, 0, null, null);
+        var properties = new KafkaEventsProperties(0, 0, 0, null);
 
         assertThat(properties.partitions()).isEqualTo(6);
         assertThat(properties.replicas()).isZero();
         assertThat(properties.retryAttempts()).isEqualTo(3);
         assertThat(properties.retryBackoff()).isEqualTo(Duration.ofMillis(500));
         assertThat(properties.outageBackoffMax()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(properties.minInsyncReplicas()).isZero();
+        assertThat(properties.eventRetention()).isNull();
+        assertThat(properties.deadLetterRetention()).isEqualTo(Duration.ofDays(90));
     }
 
     @Test
     void setKafkaPropertiesAreKept() {
-        var properties = new KafkaEventsProperties(3, 2, 5, Duration.ofSeconds(2), Duration.ofSeconds(30));
+        var properties = new KafkaEventsProperties(3, 2, 5, Duration.ofSeconds(2), 2, null, null, Duration.ofSeconds(30));
 
         assertThat(properties)
-                .isEqualTo(new KafkaEventsProperties(3, 2, 5, Duration.ofSeconds(2), Duration.ofSeconds(30)));
+                .isEqualTo(new KafkaEventsProperties(3, 2, 5, Duration.ofSeconds(2), 2, null, null, Duration.ofSeconds(30)));
     }
 
     @Test
