@@ -119,7 +119,7 @@ public final class BadInputSweep {
         return this;
     }
 
-    /** Parameters that search text: neither SQL nor markup is sent there (they find nothing, rightly). */
+    /** Parameters that search text: no SQL, markup or JSON-looking text is sent there (it finds nothing, rightly). */
     public BadInputSweep searchText(String... names) {
         searchText.addAll(List.of(names));
         return this;

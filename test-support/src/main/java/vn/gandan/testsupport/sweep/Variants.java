@@ -82,7 +82,10 @@ final class Variants {
         List<Operation.Param> query = operation.in(Operation.Param.In.QUERY);
         for (Operation.Param param : query) {
             List<String> values = new ArrayList<>(Payloads.QUERY_ANY);
-            if (!settings.searchText().contains(param.name())) {
+            if (settings.searchText().contains(param.name())) {
+                // Text to look for: JSON-looking text finds nothing, rightly; bytes and lengths still count.
+                values.removeIf(v -> v.startsWith("%7B") || v.startsWith("%5B"));
+            } else {
                 if (!settings.dataText().contains(param.name())) {
                     values.add(Payloads.QUERY_TEXT.get(0));
                 }
