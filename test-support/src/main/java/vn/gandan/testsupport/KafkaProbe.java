@@ -89,6 +89,15 @@ public final class KafkaProbe implements AutoCloseable {
         return records(during).stream().filter(r -> key.equals(r.key())).toList();
     }
 
+    /** Everything polled for {@code during}, then all records seen so far (from the topics' beginning). */
+    public List<ConsumerRecord<String, byte[]>> records(Duration during) {
+        Instant until = Instant.now().plus(during);
+        while (Instant.now().isBefore(until)) {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+        return List.copyOf(seen);
+    }
+
     public static Predicate<ConsumerRecord<String, byte[]>> withKey(String key) {
         return record -> key.equals(record.key());
     }

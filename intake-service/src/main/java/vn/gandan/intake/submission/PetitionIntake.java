@@ -84,6 +84,10 @@ public class PetitionIntake {
      */
     public Accepted submit(NewPetition submitted, String idempotencyKey, Caller portal) {
         String portalId = portalId(portal);
+        List<FieldReason> hostile = HostileText.check(submitted);
+        if (!hostile.isEmpty()) {
+            throw invalidFields(hostile);
+        }
         NewPetition request = normalized(submitted, portal.portalId());
         String digest = RequestDigests.of(request);
         String keyed = idempotencyKey == null ? null : portalId + "|" + idempotencyKey;

@@ -8,17 +8,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.UncategorizedMongoDbException;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +43,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -42,7 +53,12 @@ import tools.jackson.databind.DatabindException;
  * Problem details for every error, with an {@code errors} list naming each bad field and why, in the caller's
  * language by {@code Accept-Language}: Vietnamese or English, English by default (ADR 0006).
  */
-@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
+@AutoConfiguration(
+        beforeName = {
+            "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+            // Our error controller replaces Boot's BasicErrorController, which it declares only when none exists.
+            "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration"
+        })
 @EnableConfigurationProperties(RequestLimitsProperties.class)
 public class ProblemDetailsAutoConfiguration {
 
@@ -76,6 +92,62 @@ public class ProblemDetailsAutoConfiguration {
         return new ProblemDetailsAdvice(messages);
     }
 
+    /** JSON bodies are read without coercing one type into another (ADR 0014). */
+    @Bean
+    JsonMapperBuilderCustomizer strictJsonInput() {
+        return new StrictJsonInput();
+    }
+
+    /** A request whose Content-Type is a wildcard ({@code *}{@code /*}) or unreadable: 415 before Spring MVC trips on it. */
+    @Bean
+    FilterRegistrationBean<ContentTypeFilter> contentTypes() {
+        var registration = new FilterRegistrationBean<>(new ContentTypeFilter());
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 2);
+        return registration;
+    }
+
+    /** {@code /error}, where Spring Security's firewall and {@code sendError} send the request: a problem too. */
+    @Bean
+    @ConditionalOnMissingBean(ErrorController.class)
+    ProblemErrorController problemErrorController(ProblemMessages messages) {
+        return new ProblemErrorController(messages);
+    }
+
+    /**
+     * Tomcat answers some requests by itself (bad bytes in the path, headers over the limit), through its host's
+     * error report valve: ours writes a problem document. After Boot's customizer, which installs its own valve.
+     */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> problemErrorReports() {
+        return new ProblemErrorReports();
+    }
+
+    static class ProblemErrorReports
+            implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(ConfigurableTomcatWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost standard) {
+                    // Else the host adds a valve of its configured class when it starts, ahead of ours.
+                    standard.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                }
+                Pipeline host = context.getParent().getPipeline();
+                for (Valve valve : host.getValves()) {
+                    if (valve instanceof ErrorReportValve) {
+                        host.removeValve(valve);
+                    }
+                }
+                host.addValve(new ProblemErrorReportValve());
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+    }
+
     /** A field and what is wrong with it, as answered (in the caller's language). */
     public record FieldError(String field, String reason) {}
 
@@ -87,6 +159,7 @@ public class ProblemDetailsAutoConfiguration {
         static final String BODY_NOT_JSON = "gandan.problem.body-not-json";
         static final String WRONG_TYPE = "gandan.problem.wrong-type";
         static final String STORE_UNAVAILABLE = "gandan.problem.store-unavailable";
+        static final String PARAMETERS_UNDECODABLE = "gandan.problem.parameters-undecodable";
 
         private final ProblemMessages messages;
 
@@ -141,6 +214,18 @@ public class ProblemDetailsAutoConfiguration {
         @ExceptionHandler(InvalidRequestException.class)
         ResponseEntity<Object> invalid(InvalidRequestException ex) {
             return problem(ex.status(), ex.detail(), messages.errors(ex));
+        }
+
+        /** Query or form parameters that are not valid percent-encoded UTF-8 (Tomcat reads them on first use). */
+        @ExceptionHandler(InvalidParameterException.class)
+        ResponseEntity<Object> parametersUndecodable(InvalidParameterException ex) {
+            return problem(HttpStatus.BAD_REQUEST, Reason.of(PARAMETERS_UNDECODABLE), List.of());
+        }
+
+        /** A body declared multipart that is not (no boundary, cut short): Spring parses it before any handler. */
+        @ExceptionHandler(MultipartException.class)
+        ResponseEntity<Object> multipartUnreadable(MultipartException ex) {
+            return problem(HttpStatus.BAD_REQUEST, Reason.of(BODY_UNREADABLE), List.of());
         }
 
         /** A constraint on a method parameter (query parameters, path variables) failed. */

@@ -65,18 +65,31 @@ public final class ProblemWriter {
             String detail,
             @Nullable Object... args)
             throws IOException {
+        byte[] problem =
+                document(messages, locale, status, request == null ? null : request.getRequestURI(), detail, args);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
+        response.getOutputStream().write(problem);
+    }
+
+    /** The problem document's bytes (UTF-8 JSON), for writers that hold no servlet response of Spring's. */
+    static byte[] document(
+            ProblemMessages messages,
+            Locale locale,
+            HttpStatus status,
+            @Nullable String instance,
+            String detail,
+            @Nullable Object... args) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", messages.title(status, locale));
         problem.put("status", status.value());
         problem.put("detail", messages.getMessage(detail, args, detail, locale));
-        if (request != null) {
-            problem.put("instance", request.getRequestURI());
+        if (instance != null) {
+            problem.put("instance", instance);
         }
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+        return json.writeValueAsBytes(problem);
     }
 }

@@ -32,6 +32,6 @@ class NotificationConsentController {
                 .withdraw(id, portal)
                 .map(PetitionView::of)
                 .map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.notFound().build());
+                .orElseThrow(() -> PetitionController.notFound(id));
     }
 }

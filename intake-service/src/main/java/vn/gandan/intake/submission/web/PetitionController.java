@@ -8,6 +8,8 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.gandan.intake.submission.Petition;
 import vn.gandan.intake.submission.PetitionIntake;
 import vn.gandan.intake.submission.PetitionSearch;
+import vn.gandan.intake.submission.PetitionStatus;
 import vn.gandan.intake.submission.Petitions;
 import vn.gandan.support.security.Caller;
 import vn.gandan.support.web.InvalidRequestException;
@@ -33,6 +36,12 @@ import vn.gandan.support.web.Reason;
 class PetitionController {
 
     static final int MAX_BATCH = 500;
+
+    /** A key, not text: UUIDs, ULIDs, base64 and the like; no spaces, quotes, braces or markup (ADR 0014). */
+    static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._~:+/=-]{1,200}");
+
+    static final List<String> STATUSES =
+            List.of(PetitionStatus.SUBMITTED, PetitionStatus.ROUTED, PetitionStatus.TRIAGE);
 
     private final PetitionIntake intake;
     private final Petitions petitions;
@@ -63,8 +72,8 @@ class PetitionController {
             @Valid @RequestBody SubmitPetitionRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             Caller portal) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw InvalidRequestException.field("Idempotency-Key", "gandan.intake.idempotency-key.length");
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw InvalidRequestException.field("Idempotency-Key", "gandan.intake.idempotency-key.characters");
         }
         PetitionIntake.Accepted accepted = intake.submit(request.toNewPetition(), idempotencyKey, portal);
         PetitionView view = PetitionView.of(accepted.petition());
@@ -133,7 +142,12 @@ class PetitionController {
                 .findVisible(id, caller)
                 .map(PetitionView::of)
                 .map(ResponseEntity::ok)
-                .orElseGet(() -> ResponseEntity.notFound().build());
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /** A problem document, as every refusal is; the same for an unknown id and another province's (ADR 0005). */
+    static InvalidRequestException notFound(String id) {
+        return InvalidRequestException.of(HttpStatus.NOT_FOUND, Reason.of("gandan.intake.petition.not-found"));
     }
 
     record PageView(List<PetitionView> items, int page, int size, long total) {}
@@ -153,6 +167,9 @@ class PetitionController {
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size,
             Caller caller) {
+        if (status != null && !STATUSES.contains(status)) {
+            throw InvalidRequestException.field("status", "gandan.intake.status.unknown", String.join(", ", STATUSES));
+        }
         if (from != null && to != null && from.isAfter(to)) {
             throw InvalidRequestException.field("from", "gandan.intake.range.from-after-to");
         }

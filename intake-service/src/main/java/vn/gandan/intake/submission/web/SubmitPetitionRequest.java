@@ -30,7 +30,10 @@ record SubmitPetitionRequest(
         @Valid CitizenRequest citizen,
         @Size(max = 10) List<@NotNull @Valid AttachmentRequest> attachments,
         @Size(max = 20) Map<@Pattern(regexp = "[A-Za-z][A-Za-z0-9]{0,49}") String, @NotNull String> details,
-        @Size(max = 100) String portalReference) {
+
+        @Size(max = 100)
+        @Pattern(regexp = "[\\p{L}\\p{N}._:/#-]+", message = "{gandan.intake.portal-reference.characters}")
+        String portalReference) {
 
     /** Any of a commune code, an address, a point; the code decides when several are given. */
     record LocationRequest(

@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,8 +78,15 @@ class DeliveryController {
         }
     }
 
+    static final Pattern PETITION_ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     @GetMapping("/notifications")
     List<DeliveryView> byPetition(@RequestParam String petitionId, Caller caller) {
+        if (!PETITION_ID.matcher(petitionId).matches()) {
+            // Petition ids are UUIDs: anything else names no petition, and is said to be wrong (ADR 0014).
+            throw InvalidRequestException.field("petitionId", "gandan.notification.petition-id.invalid");
+        }
         return deliveries.findByPetitionIdOrderByCreatedAt(petitionId).stream()
                 .filter(d -> caller.mayAccessProvince(d.getProvinceCode()))
                 .map(DeliveryView::of)

@@ -38,6 +38,7 @@ class AuthorityController {
 
     static final String PATH = "/api/v1/authorities";
     static final int MAX_SIZE = 200;
+    static final int MAX_QUERY = 200;
 
     private static final String CODE = "gandan.routing.authority.";
 
@@ -87,6 +88,10 @@ class AuthorityController {
         }
         if (size < 1 || size > MAX_SIZE) {
             throw InvalidRequestException.field("size", CODE + "size.invalid", MAX_SIZE);
+        }
+        if (q != null && (q.length() > MAX_QUERY || q.chars().anyMatch(Character::isISOControl))) {
+            // A name is short and has no control characters; anything else is not a search (ADR 0014).
+            throw InvalidRequestException.field("q", CODE + "q.invalid", MAX_QUERY);
         }
         List<Authority> matching = directory.bodies(scope).stream()
                 .flatMap(body -> body.on(day).stream())
