@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import vn.gandan.deploy.manifests.MetricReferences;
 import vn.gandan.events.Topics;
 import vn.gandan.testsupport.Http;
 import vn.gandan.testsupport.KafkaProbe;
@@ -44,9 +46,12 @@ class PetitionFlowEndToEndTests {
         String mongo = servers.mongoUri();
         collector = SpanCollector.start();
         // Every service exports its spans to the test's collector, in small batches so the test need not wait.
+        // The deployments' own settings too (deploy/k8s/base/gandan.yml: the HTTP latency histogram, among others).
         String[] tracing = {
             "--management.opentelemetry.tracing.export.otlp.endpoint=" + collector.endpoint(),
-            "--management.opentelemetry.tracing.export.schedule-delay=200ms"
+            "--management.opentelemetry.tracing.export.schedule-delay=200ms",
+            "--spring.config.import=file:"
+                    + java.nio.file.Path.of("k8s", "base", "gandan.yml").toAbsolutePath()
         };
         intake = ServiceProcess.start("intake-service", kafka, mongo, tracing);
         routing = ServiceProcess.start("routing-service", kafka, mongo, tracing);
@@ -151,6 +156,7 @@ class PetitionFlowEndToEndTests {
 
         oneTraceFollowsThePetitionThroughEveryService(id);
         everyServiceShowsItsMeters();
+        theDashboardsAndAlertsUseOnlyMetricsTheServicesShow();
     }
 
     /**
@@ -221,6 +227,32 @@ class PetitionFlowEndToEndTests {
                     .as(service.name() + " logs petition " + id + " with trace " + trace)
                     .anySatisfy(line -> assertThat(line).contains(id).contains(trace));
         }
+    }
+
+    /**
+     * Every metric a Grafana dashboard or a Prometheus alert names is served by some service: the dead-letter
+     * counters once a poison record went by, the queue gauges once routing counted its queues.
+     */
+    private void theDashboardsAndAlertsUseOnlyMetricsTheServicesShow() {
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.deadLetter(Topics.ROUTING_GROUP))) {
+            String poison = probe.sendPoison(Topics.INTAKE_PETITIONS);
+            probe.await(KafkaProbe.withKey(poison), Duration.ofSeconds(60));
+        }
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(2))
+                .untilAsserted(() -> {
+                    Set<String> exposed = new java.util.TreeSet<>();
+                    for (ServiceProcess service : all()) {
+                        for (String line : service.metrics().split("\n")) {
+                            if (!line.isBlank() && !line.startsWith("#")) {
+                                exposed.add(line.split("[{ ]", 2)[0]);
+                            }
+                        }
+                    }
+                    assertThat(MetricReferences.missing(exposed))
+                            .as("named by a dashboard or alert, served by none")
+                            .isEmpty();
+                });
     }
 
     /** The meters each service must show, tagged with the service and the province (all, here). */

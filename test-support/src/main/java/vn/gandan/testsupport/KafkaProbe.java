@@ -55,7 +55,7 @@ public final class KafkaProbe implements AutoCloseable {
         return new KafkaProbe(bootstrapServers, List.of(topics));
     }
 
-    /** Polls for {@code during} and returns every record seen so far. */
+    /** Everything polled for {@code during}, then all records seen so far (from the topics' beginning). */
     public List<ConsumerRecord<String, byte[]>> records(Duration during) {
         Instant until = Instant.now().plus(during);
         while (Instant.now().isBefore(until)) {
@@ -87,15 +87,6 @@ public final class KafkaProbe implements AutoCloseable {
     /** Everything polled for {@code during}, then all records seen so far with this key. */
     public List<ConsumerRecord<String, byte[]>> recordsWithKey(String key, Duration during) {
         return records(during).stream().filter(r -> key.equals(r.key())).toList();
-    }
-
-    /** Everything polled for {@code during}, then all records seen so far (from the topics' beginning). */
-    public List<ConsumerRecord<String, byte[]>> records(Duration during) {
-        Instant until = Instant.now().plus(during);
-        while (Instant.now().isBefore(until)) {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-        }
-        return List.copyOf(seen);
     }
 
     public static Predicate<ConsumerRecord<String, byte[]>> withKey(String key) {

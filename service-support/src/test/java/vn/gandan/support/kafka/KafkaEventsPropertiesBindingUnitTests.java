@@ -23,7 +23,8 @@ class KafkaEventsPropertiesBindingUnitTests {
                 "GANDAN_KAFKA_DEADLETTERRETENTION", "30d"));
 
         assertThat(properties)
-                .isEqualTo(new KafkaEventsProperties(12, 3, 0, null, 2, Duration.ofDays(3650), Duration.ofDays(30), null));
+                .isEqualTo(
+                        new KafkaEventsProperties(12, 3, 0, null, 2, Duration.ofDays(3650), Duration.ofDays(30), null));
     }
 
     @Test

@@ -24,10 +24,12 @@ class KafkaEventsPropertiesUnitTests {
 
     @Test
     void setKafkaPropertiesAreKept() {
-        var properties = new KafkaEventsProperties(3, 2, 5, Duration.ofSeconds(2), 2, null, null, Duration.ofSeconds(30));
+        var properties =
+                new KafkaEventsProperties(3, 2, 5, Duration.ofSeconds(2), 2, null, null, Duration.ofSeconds(30));
 
         assertThat(properties)
-                .isEqualTo(new KafkaEventsProperties(3, 2, 5, Duration.ofSeconds(2), 2, null, null, Duration.ofSeconds(30)));
+                .isEqualTo(new KafkaEventsProperties(
+                        3, 2, 5, Duration.ofSeconds(2), 2, null, null, Duration.ofSeconds(30)));
     }
 
     @Test
