@@ -187,6 +187,9 @@ class ReportsController {
         int pageSize = number("size", size, properties.overduePageSize());
         Instant now = clock.instant();
         var version = versions.active();
+        if (authority != null && !groups.knowsAuthority(authority, version)) {
+            throw InvalidRequestException.field("authority", "gandan.reporting.value.unknown", authority);
+        }
         List<OverdueAuthority> byAuthority = openCases.overdueByAuthority(scope, authority, now, version).stream()
                 .map(c -> new OverdueAuthority(c.authorityId(), c.authorityName(), c.overdue()))
                 .toList();
