@@ -1,0 +1,137 @@
+package vn.gandan.bench;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+
+/**
+ * The store's ceiling for documents like the system's: single-document inserts, then replacements by {@code _id}
+ * (what Spring Data's {@code save} sends), of copies of real petition documents from intake's database, into a
+ * scratch database of the same running store server, from 1 and from 4 threads; the scratch database is dropped
+ * afterwards.
+ */
+public final class StoreCeiling implements AutoCloseable {
+
+    /** Operations per second, by kind and threads. */
+    public record Result(int documentBytes, double insert1, double insert4, double update1, double update4) {
+
+        /** The best insert rate measured: the ceiling the pipeline's writes are compared with. */
+        public double bestInsert() {
+            return Math.max(insert1, insert4);
+        }
+
+        public double bestUpdate() {
+            return Math.max(update1, update4);
+        }
+
+        /** Writes per second of a mix of {@code insertShare} inserts and the rest updates, at the best rates. */
+        public double mixed(double insertShare) {
+            double s = Math.min(1, Math.max(0, insertShare));
+            return 1 / (s / bestInsert() + (1 - s) / bestUpdate());
+        }
+    }
+
+    static final String SCRATCH = "gandan_bench_scratch";
+
+    private final MongoClient client;
+
+    public StoreCeiling(String uri) {
+        this.client = MongoClients.create(uri);
+    }
+
+    /** A real petition document from intake (the largest collection's kind), or a 2 KB stand-in if none. */
+    Document sample() {
+        List<Document> docs = new ArrayList<>();
+        long bytes = 0;
+        for (RawBsonDocument d : client.getDatabase("gandan_intake")
+                .getCollection("petitions", RawBsonDocument.class)
+                .find()
+                .limit(200)) {
+            bytes += d.getByteBuffer().remaining();
+            docs.add(Document.parse(d.toJson()));
+        }
+        if (docs.isEmpty()) {
+            return new Document("payload", "x".repeat(2000));
+        }
+        long average = bytes / docs.size();
+        // The one closest to the average size.
+        return docs.stream()
+                .min((a, b) -> Long.compare(Math.abs(size(a) - average), Math.abs(size(b) - average)))
+                .orElseThrow();
+    }
+
+    private static long size(Document d) {
+        return RawBsonDocument.parse(d.toJson()).getByteBuffer().remaining();
+    }
+
+    public Result measure(Duration each) throws InterruptedException {
+        Document sample = sample();
+        sample.remove("_id");
+        int bytes = (int) size(sample);
+        MongoCollection<Document> c = client.getDatabase(SCRATCH).getCollection("documents");
+        c.drop();
+        try {
+            AtomicLong ids = new AtomicLong();
+            double insert1 = run(1, each, (random) -> c.insertOne(copy(sample, ids.incrementAndGet())));
+            double insert4 = run(4, each, (random) -> c.insertOne(copy(sample, ids.incrementAndGet())));
+            long inserted = ids.get();
+            double update1 = run(1, each, (random) -> {
+                long id = 1 + random.nextLong(inserted);
+                c.replaceOne(Filters.eq("_id", id), copy(sample, id).append("revision", random.nextInt()));
+            });
+            double update4 = run(4, each, (random) -> {
+                long id = 1 + random.nextLong(inserted);
+                c.replaceOne(Filters.eq("_id", id), copy(sample, id).append("revision", random.nextInt()));
+            });
+            return new Result(bytes, insert1, insert4, update1, update4);
+        } finally {
+            client.getDatabase(SCRATCH).drop();
+        }
+    }
+
+    private static Document copy(Document sample, long id) {
+        Document d = new Document("_id", id);
+        d.putAll(sample);
+        return d;
+    }
+
+    private interface Op {
+        void run(SplittableRandom random);
+    }
+
+    private static double run(int threads, Duration each, Op op) throws InterruptedException {
+        LongAdder done = new LongAdder();
+        long start = System.nanoTime();
+        long end = start + each.toNanos();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            SplittableRandom random = new SplittableRandom(t);
+            Thread w = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    op.run(random);
+                    done.increment();
+                }
+            });
+            workers.add(w);
+            w.start();
+        }
+        for (Thread w : workers) {
+            w.join();
+        }
+        return done.sum() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
