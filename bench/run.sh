@@ -29,15 +29,15 @@ Environment (defaults in brackets; --short ones after the semicolon):
   BENCH_WARMUP          warm-up seconds per phase, not counted [20; 5]
   BENCH_PRIME           seconds of flat-out load (8 workers) before the first phase, not counted, so that the
                         fresh JVMs compile their hot code first [150; 15]
-  BENCH_SETTLE          after a phase, the longest wait for its petitions to get through [120; 60]
+  BENCH_SETTLE          after a phase, the longest wait for its petitions to get through [120; 30]
   BENCH_CONNECTIONS     fixed rate: most requests in flight [64]
   BENCH_SAMPLE_EVERY    follow every n-th petition to reporting's timeline [20; 10]
   BENCH_STORE_CEILING   seconds per raw store measurement (insert/replace × 1/4 threads) [5; 2]
   BENCH_KAFKA_RECORDS   records for ProducerPerformance [300000; 50000]
-  BENCH_BACKFILL        petitions of the bulk import [1000000; 2000]
+  BENCH_BACKFILL        petitions of the bulk import [1000000; 1000]
   BENCH_BACKFILL_TIME   stop sending the bulk import after this long [15m; 60s]; the report then gives the
                         measured rate and what the full count would take, marked as extrapolated
-  BENCH_BACKFILL_DRAIN  then the longest wait for them to be routed and reported [10m; 60s]
+  BENCH_BACKFILL_DRAIN  then the longest wait for them to be routed and reported [10m; 120s]
   BENCH_BACKFILL_WORKERS concurrent batch callers [2]
   BENCH_JFR             1: record the four services and the store with JFR (profile settings) and add their
                         hottest frames to the report [0]
@@ -76,9 +76,9 @@ esac
 
 if ((short)); then
   rate=${BENCH_RATE:-20} workers=${BENCH_WORKERS:-8} duration=${BENCH_DURATION:-15} warmup=${BENCH_WARMUP:-5}
-  prime=${BENCH_PRIME:-15} settle=${BENCH_SETTLE:-60} sample=${BENCH_SAMPLE_EVERY:-10}
+  prime=${BENCH_PRIME:-15} settle=${BENCH_SETTLE:-30} sample=${BENCH_SAMPLE_EVERY:-10}
   store_ceiling=${BENCH_STORE_CEILING:-2} kafka_records=${BENCH_KAFKA_RECORDS:-50000}
-  backfill=${BENCH_BACKFILL:-2000} backfill_time=${BENCH_BACKFILL_TIME:-60s} backfill_drain=${BENCH_BACKFILL_DRAIN:-60s}
+  backfill=${BENCH_BACKFILL:-1000} backfill_time=${BENCH_BACKFILL_TIME:-60s} backfill_drain=${BENCH_BACKFILL_DRAIN:-120s}
 else
   rate=${BENCH_RATE:-100} workers=${BENCH_WORKERS:-16} duration=${BENCH_DURATION:-60} warmup=${BENCH_WARMUP:-20}
   prime=${BENCH_PRIME:-150} settle=${BENCH_SETTLE:-120} sample=${BENCH_SAMPLE_EVERY:-20}

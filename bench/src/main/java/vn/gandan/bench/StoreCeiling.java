@@ -1,5 +1,7 @@
 package vn.gandan.bench;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -12,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
+import org.bson.UuidRepresentation;
 
 /**
  * The store's ceiling for documents like the system's: single-document inserts, then replacements by {@code _id}
@@ -45,7 +48,11 @@ public final class StoreCeiling implements AutoCloseable {
     private final MongoClient client;
 
     public StoreCeiling(String uri) {
-        this.client = MongoClients.create(uri);
+        // As the services store them (spring.mongodb.representation.uuid: standard): petitions hold UUIDs.
+        this.client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .uuidRepresentation(UuidRepresentation.STANDARD)
+                .build());
     }
 
     /** A real petition document from intake (the largest collection's kind), or a 2 KB stand-in if none. */
@@ -57,7 +64,10 @@ public final class StoreCeiling implements AutoCloseable {
                 .find()
                 .limit(200)) {
             bytes += d.getByteBuffer().remaining();
-            docs.add(Document.parse(d.toJson()));
+            docs.add(client.getDatabase("gandan_intake")
+                    .getCollection("petitions")
+                    .find(Filters.eq("_id", d.get("_id")))
+                    .first());
         }
         if (docs.isEmpty()) {
             return new Document("payload", "x".repeat(2000));
@@ -70,7 +80,10 @@ public final class StoreCeiling implements AutoCloseable {
     }
 
     private static long size(Document d) {
-        return RawBsonDocument.parse(d.toJson()).getByteBuffer().remaining();
+        return new RawBsonDocument(
+                        d, MongoClientSettings.getDefaultCodecRegistry().get(Document.class))
+                .getByteBuffer()
+                .remaining();
     }
 
     public Result measure(Duration each) throws InterruptedException {
@@ -110,15 +123,21 @@ public final class StoreCeiling implements AutoCloseable {
 
     private static double run(int threads, Duration each, Op op) throws InterruptedException {
         LongAdder done = new LongAdder();
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
         long start = System.nanoTime();
         long end = start + each.toNanos();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             SplittableRandom random = new SplittableRandom(t);
             Thread w = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    op.run(random);
-                    done.increment();
+                try {
+                    while (System.nanoTime() < end) {
+                        op.run(random);
+                        done.increment();
+                    }
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
                 }
             });
             workers.add(w);
@@ -126,6 +145,9 @@ public final class StoreCeiling implements AutoCloseable {
         }
         for (Thread w : workers) {
             w.join();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("store ceiling: " + failure.get().getMessage(), failure.get());
         }
         return done.sum() / ((System.nanoTime() - start) / 1e9);
     }
