@@ -150,7 +150,7 @@ jfr_section() { # dir
       awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); print }' |
       sort | uniq -c | sort -rn | head -n 12 |
       awk -v total="$(jfr print --events jdk.ExecutionSample "$file" | grep -c 'jdk.ExecutionSample' || echo 1)" \
-        '{ n = $1; $1 = ""; printf "- %.1f%% `%s`\n", 100 * n / total, substr($0, 2) }'
+        '{ n = $1; $1 = ""; printf "- %.1f%% `%s`\n", 100 * n / total, substr($0, 2) }' || true
   done
 }
 
@@ -232,7 +232,9 @@ for store in "${backends[@]}"; do
     if ((jfr)); then
       for entry in "${watch[@]}"; do
         [[ $entry == --watch ]] && continue
-        for f in "$data_dir"/jfr/hotspot-pid-"${entry#*=}"-*.jfr; do [[ -f $f ]] && mv "$f" "$data_dir/jfr/${entry%%=*}.jfr"; done
+        for f in "$data_dir"/jfr/hotspot-pid-"${entry#*=}"-*.jfr; do
+          if [[ -f $f ]]; then mv "$f" "$data_dir/jfr/${entry%%=*}.jfr"; fi
+        done
       done
       { printf '### JFR: hottest frames\n'; jfr_section "$data_dir/jfr"; echo; } >>"$section"
       cp -r "$data_dir/jfr" "$repo_root/bench/target/jfr-$store"

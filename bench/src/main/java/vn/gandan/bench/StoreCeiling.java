@@ -12,9 +12,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import org.bson.Document;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonInt64;
+import org.bson.BsonString;
 import org.bson.RawBsonDocument;
 import org.bson.UuidRepresentation;
+import org.bson.codecs.BsonDocumentCodec;
 
 /**
  * The store's ceiling for documents like the system's: single-document inserts, then replacements by {@code _id}
@@ -55,42 +59,36 @@ public final class StoreCeiling implements AutoCloseable {
                 .build());
     }
 
-    /** A real petition document from intake (the largest collection's kind), or a 2 KB stand-in if none. */
-    Document sample() {
-        List<Document> docs = new ArrayList<>();
-        long bytes = 0;
-        for (RawBsonDocument d : client.getDatabase("gandan_intake")
-                .getCollection("petitions", RawBsonDocument.class)
+    /**
+     * A real petition document from intake, the one nearest the average size of up to 200, read as raw BSON (its
+     * UUIDs stay binary: nothing is decoded and encoded again); a stand-in of {@code fallbackBytes} if none.
+     */
+    BsonDocument sample(int fallbackBytes) {
+        List<BsonDocument> docs = new ArrayList<>();
+        for (BsonDocument d : client.getDatabase("gandan_intake")
+                .getCollection("petitions", BsonDocument.class)
                 .find()
                 .limit(200)) {
-            bytes += d.getByteBuffer().remaining();
-            docs.add(client.getDatabase("gandan_intake")
-                    .getCollection("petitions")
-                    .find(Filters.eq("_id", d.get("_id")))
-                    .first());
+            docs.add(d);
         }
         if (docs.isEmpty()) {
-            return new Document("payload", "x".repeat(2000));
+            return new BsonDocument("payload", new BsonString("x".repeat(Math.max(1, fallbackBytes - 30))));
         }
-        long average = bytes / docs.size();
-        // The one closest to the average size.
+        double average = docs.stream().mapToLong(StoreCeiling::size).average().orElse(0);
         return docs.stream()
-                .min((a, b) -> Long.compare(Math.abs(size(a) - average), Math.abs(size(b) - average)))
+                .min((a, b) -> Double.compare(Math.abs(size(a) - average), Math.abs(size(b) - average)))
                 .orElseThrow();
     }
 
-    private static long size(Document d) {
-        return new RawBsonDocument(
-                        d, MongoClientSettings.getDefaultCodecRegistry().get(Document.class))
-                .getByteBuffer()
-                .remaining();
+    private static long size(BsonDocument d) {
+        return new RawBsonDocument(d, new BsonDocumentCodec()).getByteBuffer().remaining();
     }
 
     public Result measure(Duration each) throws InterruptedException {
-        Document sample = sample();
+        BsonDocument sample = sample(1200).clone();
         sample.remove("_id");
         int bytes = (int) size(sample);
-        MongoCollection<Document> c = client.getDatabase(SCRATCH).getCollection("documents");
+        MongoCollection<BsonDocument> c = client.getDatabase(SCRATCH).getCollection("documents", BsonDocument.class);
         c.drop();
         try {
             AtomicLong ids = new AtomicLong();
@@ -99,11 +97,13 @@ public final class StoreCeiling implements AutoCloseable {
             long inserted = ids.get();
             double update1 = run(1, each, (random) -> {
                 long id = 1 + random.nextLong(inserted);
-                c.replaceOne(Filters.eq("_id", id), copy(sample, id).append("revision", random.nextInt()));
+                c.replaceOne(
+                        Filters.eq("_id", id), copy(sample, id).append("revision", new BsonInt32(random.nextInt())));
             });
             double update4 = run(4, each, (random) -> {
                 long id = 1 + random.nextLong(inserted);
-                c.replaceOne(Filters.eq("_id", id), copy(sample, id).append("revision", random.nextInt()));
+                c.replaceOne(
+                        Filters.eq("_id", id), copy(sample, id).append("revision", new BsonInt32(random.nextInt())));
             });
             return new Result(bytes, insert1, insert4, update1, update4);
         } finally {
@@ -111,10 +111,25 @@ public final class StoreCeiling implements AutoCloseable {
         }
     }
 
-    private static Document copy(Document sample, long id) {
-        Document d = new Document("_id", id);
+    private static BsonDocument copy(BsonDocument sample, long id) {
+        BsonDocument d = new BsonDocument("_id", new BsonInt64(id));
         d.putAll(sample);
         return d;
+    }
+
+    /** The ceiling alone, against any store: {@code StoreCeiling <mongodb-uri> [seconds]}. */
+    public static void main(String[] args) throws InterruptedException {
+        try (StoreCeiling ceiling = new StoreCeiling(args[0])) {
+            Result r = ceiling.measure(Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 5));
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "%d B: insert %.0f/s (1 thread), %.0f/s (4); replace by _id %.0f/s (1), %.0f/s (4)%n",
+                    r.documentBytes(),
+                    r.insert1(),
+                    r.insert4(),
+                    r.update1(),
+                    r.update4());
+        }
     }
 
     private interface Op {
