@@ -37,6 +37,9 @@ Environment:
   GANDAN_ONLY_INFRA=1      start only Kafka, the store and the mail server (no services), e.g. to
                            run a service from the IDE with --spring.profiles.active=local
   GANDAN_START_TIMEOUT     seconds to wait for the services to be ready (default 150)
+  GANDAN_STORE_BACKEND     the local store's backend: h2 (default; kept in the data directory) or
+                           memory (lost at exit; the benchmark compares the two)
+  GANDAN_STORE_JAVA_OPTS   JVM options of the local store (default "-Xmx384m -XX:+UseSerialGC")
   GANDAN_JAVA_OPTS         extra JVM options for the four services (default
                            "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" for a fast start; set it to
                            "" for the JVM's defaults, e.g. before measuring throughput)
@@ -352,8 +355,15 @@ if ((start_store)); then
   rotate_log "$store_log"
   say "store" "starting on $mongodb_uri  (log: $(rel "$store_log"))"
   store_started=$(now_us)
-  launch store "$store_log" java -Xmx384m -XX:+UseSerialGC "${infra_opts[@]}" \
-    -cp "$classes_dir:$lib_dir/*" vn.gandan.deploy.local.LocalMongo "$data_dir/store/gandan.mv" "$store_port"
+  # GANDAN_STORE_BACKEND / GANDAN_STORE_JAVA_OPTS: added for bench/ (memory vs H2, a bigger heap for memory).
+  read -r -a store_java_opts <<<"${GANDAN_STORE_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC}"
+  case ${GANDAN_STORE_BACKEND:-h2} in
+    h2) store_target="$data_dir/store/gandan.mv" ;;
+    memory) store_target=memory ;;
+    *) fail_msg "GANDAN_STORE_BACKEND must be h2 or memory, not ${GANDAN_STORE_BACKEND}"; exit 2 ;;
+  esac
+  launch store "$store_log" java "${store_java_opts[@]}" "${infra_opts[@]}" \
+    -cp "$classes_dir:$lib_dir/*" vn.gandan.deploy.local.LocalMongo "$store_target" "$store_port"
 else
   say "store" "using $mongodb_uri (MONGODB_URI)"
 fi

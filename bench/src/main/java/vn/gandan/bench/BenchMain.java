@@ -86,6 +86,9 @@ public final class BenchMain {
             return 1;
         }
 
+        if (options.pipeline() != null) {
+            return pipeline(options, client, driver, catalogue, places, runId, machine, out, progress);
+        }
         if (!options.prime().isZero()) {
             progress.println("priming, not counted:");
             driver.run(new Phase(Phase.Mode.MAX_THROUGHPUT, PRIME_WORKERS, Duration.ZERO, options.prime()), 0);
@@ -112,6 +115,48 @@ public final class BenchMain {
             progress.println("bench: report written to " + options.out());
         }
         return 0;
+    }
+
+    /** The whole-system run; exit code 3 when an accepted petition was never routed (lost). */
+    private static int pipeline(
+            Options options,
+            HttpClient client,
+            LoadDriver driver,
+            Catalogue catalogue,
+            Places places,
+            String runId,
+            MachineInfo machine,
+            PrintStream out,
+            PrintStream progress)
+            throws Exception {
+        PipelineResult result = new PipelineRun(options, client, driver, progress).run(catalogue, places, runId);
+        StringBuilder md = new StringBuilder(new PipelineReport(machine, result).render());
+        md.append("### Setup of this section\n\n");
+        options.notes().forEach(n -> md.append("- ").append(n).append('\n'));
+        if (!catalogue.skipped().isEmpty()) {
+            md.append("- Not sent (the generator cannot fill them): ")
+                    .append(String.join("; ", catalogue.skipped()))
+                    .append('\n');
+        }
+        md.append('\n');
+        out.println();
+        out.print(md);
+        write(options, md.toString(), progress);
+        if (result.unrouted() > 0) {
+            progress.println("bench: " + result.unrouted() + " accepted petitions were never routed");
+            return 3;
+        }
+        return 0;
+    }
+
+    private static void write(Options options, String report, PrintStream progress) throws IOException {
+        if (options.out() != null) {
+            if (options.out().toAbsolutePath().getParent() != null) {
+                Files.createDirectories(options.out().toAbsolutePath().getParent());
+            }
+            Files.writeString(options.out(), report, StandardCharsets.UTF_8);
+            progress.println("bench: report written to " + options.out());
+        }
     }
 
     private static Catalogue fetchCatalogue(HttpClient client, Options options)

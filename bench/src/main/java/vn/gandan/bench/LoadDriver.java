@@ -37,6 +37,18 @@ public final class LoadDriver {
     /** Where petitions are posted, and with which key. */
     public record Target(URI submit, String apiKey, Duration timeout) {}
 
+    /** Told of every accepted petition, so that it can be followed downstream. */
+    public interface AcceptListener {
+        /**
+         * @param id the petition id of the 201
+         * @param sentNanos when the request left ({@link System#nanoTime()})
+         * @param phase the phase's label when it counts in a measured window, else null
+         */
+        void accepted(String id, long sentNanos, String phase);
+    }
+
+    private static final AcceptListener NOBODY = (id, sent, phase) -> {};
+
     /** Fixed rate: how long after the window requests due in it may still be sent. */
     static final Duration DRAIN = Duration.ofSeconds(10);
 
@@ -46,6 +58,7 @@ public final class LoadDriver {
     private final CpuWatch cpu;
     private final long seed;
     private final PrintStream progress;
+    private volatile AcceptListener listener = NOBODY;
 
     public LoadDriver(
             HttpClient client,
@@ -60,6 +73,10 @@ public final class LoadDriver {
         this.cpu = Objects.requireNonNull(cpu, "cpu");
         this.seed = seed;
         this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    public void onAccepted(AcceptListener listener) {
+        this.listener = listener == null ? NOBODY : listener;
     }
 
     /** Sends one petition and returns its HTTP status and body; for a check before the phases. */
@@ -89,6 +106,7 @@ public final class LoadDriver {
             SplittableRandom random = new SplittableRandom(seed * 1_000_003L + w);
             Runnable loop = phase.mode() == Phase.Mode.FIXED_RATE
                     ? () -> fixedRate(
+                            phase.label(),
                             phase.load(),
                             start,
                             measureFrom,
@@ -98,7 +116,8 @@ public final class LoadDriver {
                             recording,
                             responses,
                             accepted)
-                    : () -> closedLoop(start, measureFrom, measureTo, random, recording, responses, accepted);
+                    : () -> closedLoop(
+                            phase.label(), start, measureFrom, measureTo, random, recording, responses, accepted);
             Thread thread = new Thread(loop, "bench-" + phase.mode().code() + "-" + w);
             thread.setDaemon(true);
             workers.add(thread);
@@ -167,6 +186,7 @@ public final class LoadDriver {
     }
 
     private void fixedRate(
+            String label,
             int rate,
             long start,
             long measureFrom,
@@ -198,6 +218,7 @@ public final class LoadDriver {
             if (outcome == null) {
                 return;
             }
+            accepted(outcome, sent, due >= measureFrom ? label : null);
             if (due >= measureFrom) {
                 recording.sendLag((sent - due) / 1000);
                 record(outcome, due, recording, responses, accepted);
@@ -206,6 +227,7 @@ public final class LoadDriver {
     }
 
     private void closedLoop(
+            String label,
             long start,
             long measureFrom,
             long measureTo,
@@ -221,26 +243,48 @@ public final class LoadDriver {
             if (outcome == null) {
                 return;
             }
-            if (outcome.done() >= measureFrom && outcome.done() < measureTo) {
+            boolean measured = outcome.done() >= measureFrom && outcome.done() < measureTo;
+            accepted(outcome, sent, measured ? label : null);
+            if (measured) {
                 record(outcome, sent, recording, responses, accepted);
             }
         }
     }
 
-    /** A response (status and, unless 201, its body) or a failure, and when it ended. */
-    private record Outcome(int status, String body, Exception failure, long done) {}
+    /** A response (status and, unless 201, its body; the petition id of a 201) or a failure, and when it ended. */
+    private record Outcome(int status, String body, String id, Exception failure, long done) {}
+
+    private void accepted(Outcome outcome, long sent, String label) {
+        if (outcome.id() != null) {
+            listener.accepted(outcome.id(), sent, label);
+        }
+    }
+
+    /** The {@code id} of a petition view, the first field intake writes; null if not found. */
+    static String petitionId(String body) {
+        int at = body.indexOf("\"id\":\"");
+        if (at < 0) {
+            return null;
+        }
+        int from = at + 6;
+        int to = body.indexOf('"', from);
+        return to < 0 ? null : body.substring(from, to);
+    }
 
     /** @return the outcome, or null if the thread was interrupted */
     private Outcome send(String body) {
         try {
             HttpResponse<String> response = client.send(request(body), bodyHandler());
             int status = response.statusCode();
-            return new Outcome(status, status == 201 ? null : response.body(), null, System.nanoTime());
+            long done = System.nanoTime();
+            return status == 201
+                    ? new Outcome(status, null, petitionId(response.body()), null, done)
+                    : new Outcome(status, response.body(), null, null, done);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         } catch (Exception e) {
-            return new Outcome(-1, null, e, System.nanoTime());
+            return new Outcome(-1, null, null, e, System.nanoTime());
         }
     }
 

@@ -47,6 +47,30 @@ public final class MarkdownReport {
         md.append(" when the driver started.\n\n");
 
         md.append("## Results\n\n");
+        appendResults(md, results);
+        if (results.stream().anyMatch(r -> !r.cpu().isEmpty())) {
+            md.append("## CPU in the measured windows\n\n");
+            appendCpu(md, machine, results);
+        }
+        md.append("## Machine and setup\n\n");
+        md.append("- CPU: ")
+                .append(machine.cores())
+                .append(" cores, ")
+                .append(machine.cpuModel())
+                .append('\n');
+        md.append("- Memory: ").append(machine.memory()).append('\n');
+        md.append("- OS: ").append(machine.os()).append('\n');
+        md.append("- Load average (1, 5, 15 min) when the driver started: ")
+                .append(machine.loadAverage())
+                .append('\n');
+        md.append("- Driver's Java: ").append(machine.java()).append('\n');
+        notes.forEach(n -> md.append("- ").append(n).append('\n'));
+        md.append("- Petitions: ").append(PetitionGenerator.MIX).append('\n');
+        return md.toString();
+    }
+
+    /** The phases' table and a line on each. */
+    static void appendResults(StringBuilder md, List<PhaseResult> results) {
         md.append("| Phase | Measured | Sent | 201 | Other statuses | Accepted/s | p50 ms | p95 ms | p99 ms"
                 + " | p99.9 ms | max ms |\n");
         md.append("|---|---|--:|--:|---|--:|--:|--:|--:|--:|--:|\n");
@@ -114,11 +138,13 @@ public final class MarkdownReport {
                     .append("`\n"));
             md.append('\n');
         }
+    }
 
+    /** CPU of each process in each phase's window, in percent of one core. */
+    static void appendCpu(StringBuilder md, MachineInfo machine, List<PhaseResult> results) {
         Set<String> processes = new LinkedHashSet<>();
         results.forEach(r -> r.cpu().forEach(u -> processes.add(u.name())));
         if (!processes.isEmpty()) {
-            md.append("## CPU in the measured windows\n\n");
             md.append("Percent of one core (").append(machine.cores()).append(" cores: ");
             md.append(machine.cores() * 100).append("% is all of them).\n\n");
             md.append("| Process |");
@@ -140,22 +166,6 @@ public final class MarkdownReport {
             }
             md.append('\n');
         }
-
-        md.append("## Machine and setup\n\n");
-        md.append("- CPU: ")
-                .append(machine.cores())
-                .append(" cores, ")
-                .append(machine.cpuModel())
-                .append('\n');
-        md.append("- Memory: ").append(machine.memory()).append('\n');
-        md.append("- OS: ").append(machine.os()).append('\n');
-        md.append("- Load average (1, 5, 15 min) when the driver started: ")
-                .append(machine.loadAverage())
-                .append('\n');
-        md.append("- Driver's Java: ").append(machine.java()).append('\n');
-        notes.forEach(n -> md.append("- ").append(n).append('\n'));
-        md.append("- Petitions: ").append(PetitionGenerator.MIX).append('\n');
-        return md.toString();
     }
 
     /** The outcomes other than 201, such as "400 × 2, 429 × 10", or "0". */

@@ -22,6 +22,7 @@ public record Options(
         Map<String, Long> watch,
         long seed,
         Duration prime,
+        PipelineOptions pipeline,
         boolean help) {
 
     public static final String USAGE = """
@@ -48,8 +49,9 @@ public record Options(
               --watch NAME=PID     report this process's CPU in each window; repeatable
               --seed N             for the petition mix (default 1)
               --help
-            Durations: 500ms, 60s, 2m or seconds.
-            """;
+            Durations: 500ms, 60s, 2m, 8760h or seconds.
+
+            """ + PipelineOptions.USAGE;
 
     /**
      * @throws IllegalArgumentException for an unknown option or a malformed value
@@ -69,6 +71,22 @@ public record Options(
         long seed = 1;
         Duration prime = Duration.ZERO;
         boolean help = false;
+        String kafka = null;
+        String mongo = "mongodb://127.0.0.1:27017";
+        Map<String, URI> services = new java.util.TreeMap<>(PipelineOptions.LOCAL_SERVICES);
+        String analyst = "analyst:analyst";
+        int sampleEvery = 20;
+        String backend = "h2";
+        Duration settle = Duration.ofSeconds(120);
+        Duration storeCeiling = Duration.ofSeconds(5);
+        long kafkaRecords = 300_000;
+        Path libs = Path.of("bench/target/lib");
+        long backfill = 0;
+        int backfillBatch = 500;
+        int backfillWorkers = 2;
+        Duration backfillTime = Duration.ofMinutes(15);
+        Duration backfillDrain = Duration.ofMinutes(10);
+        Duration backfillWithin = Duration.ofDays(365);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -103,6 +121,31 @@ public record Options(
                 }
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--prime" -> prime = Phase.parseDuration(value);
+                case "--kafka" -> kafka = value;
+                case "--mongo" -> mongo = value;
+                case "--services" -> {
+                    services.clear();
+                    for (String item : value.split(",")) {
+                        int eq = item.indexOf('=');
+                        if (eq <= 0) {
+                            throw new IllegalArgumentException("--services wants name=URL,...: " + value);
+                        }
+                        services.put(item.substring(0, eq), URI.create(item.substring(eq + 1)));
+                    }
+                }
+                case "--analyst" -> analyst = value;
+                case "--sample-every" -> sampleEvery = Integer.parseInt(value);
+                case "--backend" -> backend = value;
+                case "--settle" -> settle = Phase.parseDuration(value);
+                case "--store-ceiling" -> storeCeiling = Phase.parseDuration(value);
+                case "--kafka-records" -> kafkaRecords = Long.parseLong(value);
+                case "--libs" -> libs = Path.of(value);
+                case "--backfill" -> backfill = Long.parseLong(value);
+                case "--backfill-batch" -> backfillBatch = Math.min(500, positive(arg, value));
+                case "--backfill-workers" -> backfillWorkers = positive(arg, value);
+                case "--backfill-time" -> backfillTime = Phase.parseDuration(value);
+                case "--backfill-drain" -> backfillDrain = Phase.parseDuration(value);
+                case "--backfill-within" -> backfillWithin = Phase.parseDuration(value);
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
         }
@@ -113,8 +156,40 @@ public record Options(
         for (String spec : phaseSpecs) {
             phases.add(Phase.parse(spec, warmup));
         }
+        PipelineOptions pipeline = kafka == null
+                ? null
+                : new PipelineOptions(
+                        kafka,
+                        mongo,
+                        services,
+                        analyst,
+                        sampleEvery,
+                        backend,
+                        settle,
+                        storeCeiling,
+                        kafkaRecords,
+                        libs,
+                        backfill,
+                        backfillBatch,
+                        backfillWorkers,
+                        backfillTime,
+                        backfillDrain,
+                        backfillWithin);
         return new Options(
-                url, apiKey, province, phases, connections, timeout, out, title, notes, watch, seed, prime, help);
+                url,
+                apiKey,
+                province,
+                phases,
+                connections,
+                timeout,
+                out,
+                title,
+                notes,
+                watch,
+                seed,
+                prime,
+                pipeline,
+                help);
     }
 
     private static int positive(String option, String value) {

@@ -85,6 +85,7 @@ public final class PetitionGenerator {
     private final Places places;
     private final String referencePrefix;
     private final Clock clock;
+    private final Duration receivedWithin;
     private final JsonMapper json;
     private final AtomicLong sequence = new AtomicLong();
     private final int[] kindWeights;
@@ -97,6 +98,15 @@ public final class PetitionGenerator {
      * @param clock for {@code receivedAt}
      */
     public PetitionGenerator(Catalogue catalogue, Places places, String runId, Clock clock) {
+        this(catalogue, places, runId, clock, RECEIVED_WITHIN);
+    }
+
+    /**
+     * @param receivedWithin {@code receivedAt} falls in this span before now: 72 hours for fresh petitions, a
+     *     year or more for a back-fill of historical ones (which arrive overdue, so routing escalates them)
+     */
+    public PetitionGenerator(Catalogue catalogue, Places places, String runId, Clock clock, Duration receivedWithin) {
+        this.receivedWithin = Objects.requireNonNull(receivedWithin, "receivedWithin");
         this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.places = Objects.requireNonNull(places, "places");
         this.referencePrefix = "BENCH-" + Objects.requireNonNull(runId, "runId") + "-";
@@ -163,7 +173,7 @@ public final class PetitionGenerator {
         }
         body.put("channel", channel);
         Instant received = clock.instant()
-                .minusSeconds(60 + random.nextLong(RECEIVED_WITHIN.toSeconds()))
+                .minusSeconds(60 + random.nextLong(receivedWithin.toSeconds()))
                 .truncatedTo(ChronoUnit.SECONDS);
         body.put("receivedAt", RECEIVED_AT.format(received.atOffset(VIETNAM)));
         ObjectNode citizen = citizen(body, kind, fill, random);

@@ -95,6 +95,8 @@ public record Phase(Mode mode, int load, Duration warmup, Duration duration) {
                 return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
             } else if (t.endsWith("m")) {
                 return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
+            } else if (t.endsWith("h")) {
+                return Duration.ofHours(Long.parseLong(t.substring(0, t.length() - 1)));
             }
             return Duration.ofSeconds(Long.parseLong(t));
         } catch (NumberFormatException e) {

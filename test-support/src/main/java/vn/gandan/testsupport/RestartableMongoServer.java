@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Duration;
 import java.time.Instant;
+import vn.gandan.localstore.IndexedMemoryBackend;
 
 /**
  * A mongo-java-server that a test owns, for fault tests: {@link #stop()} drops it at once (the listening socket

@@ -11,6 +11,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
+import vn.gandan.localstore.IndexedMemoryBackend;
 
 /**
  * The Kafka broker and MongoDB-protocol server that integration tests run against, started once per JVM.

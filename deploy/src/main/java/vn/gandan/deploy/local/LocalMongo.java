@@ -1,45 +1,58 @@
 package vn.gandan.deploy.local;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import vn.gandan.localstore.IndexedH2Backend;
+import vn.gandan.localstore.IndexedMemoryBackend;
 
 /**
  * The local MongoDB-protocol store: mongo-java-server persisting to one H2 MVStore file, so data
  * outlives a restart. Started by {@code deploy/run-local.sh} as its own process; never used in
  * production, which runs real MongoDB.
  *
- * <p>Usage: {@code LocalMongo <h2-file> [port]}; it listens on 127.0.0.1 only (default port 27017).
+ * <p>Usage: {@code LocalMongo <h2-file>|memory [port]}; it listens on 127.0.0.1 only (default port 27017).
+ * {@code memory} keeps everything in the heap and loses it at exit: the benchmark uses it to tell the store's
+ * cost from H2's ({@code GANDAN_STORE_BACKEND=memory} in run-local.sh).
  * The oplog is enabled so that change streams work. SIGTERM or SIGINT closes the server and then
  * the H2 store, which flushes it.
  *
  * <p>Known limits of the server (see the shared infrastructure notes): no multi-document
- * transactions, no {@code hello} command, only {@code _id} and unique indexes are used ({@link IndexedH2Backend}
- * makes queries on an {@code _id} and more use the {@code _id} too).
+ * transactions, no {@code hello} command, only {@code _id} and unique indexes are used (local-store's backends
+ * make a query on an {@code _id} and more use the {@code _id} too).
  */
 public final class LocalMongo {
 
     private static final String HOST = "127.0.0.1";
     private static final int DEFAULT_PORT = 27017;
+    private static final String MEMORY = "memory";
 
     private LocalMongo() {}
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length < 1 || args.length > 2 || args[0].startsWith("-")) {
-            System.err.println("usage: LocalMongo <h2-file> [port]");
+            System.err.println("usage: LocalMongo <h2-file>|memory [port]");
             System.exit(2);
         }
-        Path file = Path.of(args[0]).toAbsolutePath();
         int port = args.length == 2 ? Integer.parseInt(args[1]) : DEFAULT_PORT;
+        if (args[0].equals(MEMORY)) {
+            serve(new IndexedMemoryBackend(), port, "in memory");
+            return;
+        }
+        Path file = Path.of(args[0]).toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create the directory of " + file, e);
         }
 
-        H2Backend backend = new IndexedH2Backend(file.toString());
+        serve(new IndexedH2Backend(file.toString()), port, "H2 file " + file);
+    }
+
+    private static void serve(MongoBackend backend, int port, String where) throws InterruptedException {
         MongoServer server = new MongoServer(backend);
         server.enableOplog();
         try {
@@ -52,22 +65,22 @@ public final class LocalMongo {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, backend, stopped), "local-mongo-stop"));
 
-        System.out.printf("LocalMongo listening on mongodb://%s:%d (H2 file %s)%n", HOST, port, file);
+        System.out.printf("LocalMongo listening on mongodb://%s:%d (%s)%n", HOST, port, where);
         System.out.flush();
         stopped.await();
     }
 
-    private static void stop(MongoServer server, H2Backend backend, CountDownLatch stopped) {
+    private static void stop(MongoServer server, MongoBackend backend, CountDownLatch stopped) {
         try {
             // Closes the connections and then the backend.
             server.shutdown();
         } finally {
             // shutdown() closes the backend already; this makes sure the H2 file is flushed and closed
             // even if shutdown() failed half-way.
-            if (!backend.getMvStore().isClosed()) {
-                backend.close();
+            if (backend instanceof H2Backend h2 && !h2.getMvStore().isClosed()) {
+                h2.close();
             }
-            System.out.println("LocalMongo stopped, H2 file closed");
+            System.out.println("LocalMongo stopped" + (backend instanceof H2Backend ? ", H2 file closed" : ""));
             System.out.flush();
             stopped.countDown();
         }

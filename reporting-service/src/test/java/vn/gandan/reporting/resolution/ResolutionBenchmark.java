@@ -36,11 +36,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import vn.gandan.events.PetitionEvent;
+import vn.gandan.localstore.IndexedMemoryBackend;
 import vn.gandan.reporting.summary.PetitionProjection;
 import vn.gandan.reporting.version.ProjectionVersion;
 import vn.gandan.reporting.version.ProjectionVersions;
 import vn.gandan.testsupport.Http;
-import vn.gandan.testsupport.IndexedMemoryBackend;
 import vn.gandan.testsupport.RealInfrastructure;
 import vn.gandan.testsupport.TestInfrastructure;
 

@@ -1,4 +1,4 @@
-package vn.gandan.testsupport;
+package vn.gandan.localstore;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
@@ -8,16 +8,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
-import java.util.ArrayList;
-import java.util.List;
 
-/**
- * mongo-java-server's in-memory backend with one change: a query on an {@code _id} value <i>and</i> other
- * conditions finds the document by the {@code _id} index first, then checks the rest, as MongoDB's planner does.
- * The stock backend uses the index only when {@code _id} is the whole query, so every versioned save ({@code {_id:
- * …, version: n}}), lease claim and guarded upsert scans the whole collection: tests and benchmarks would measure
- * that scan, growing with the data, rather than gandan.
- */
+/** mongo-java-server's in-memory backend, finding by {@code _id} first ({@link ByIdFirst}). */
 public class IndexedMemoryBackend extends MemoryBackend {
 
     @Override
@@ -48,21 +40,15 @@ public class IndexedMemoryBackend extends MemoryBackend {
         @Override
         protected QueryResult queryDocuments(
                 Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
-            Object id = query.get("_id");
-            boolean byIdAndMore = query.size() > 1 && id != null && !(id instanceof Document) && !(id instanceof List);
-            if (!byIdAndMore
-                    || fieldSelector != null && !fieldSelector.isEmpty()
-                    || orderBy != null && !orderBy.isEmpty()
-                    || skip > 0) {
-                return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
-            }
-            List<Document> matching = new ArrayList<>(1);
-            for (Document candidate : super.queryDocuments(new Document("_id", id), null, 0, 0, 0, null)) {
-                if (documentMatchesQuery(candidate, query)) {
-                    matching.add(candidate);
-                }
-            }
-            return new QueryResult(matching);
+            return ByIdFirst.query(
+                    super::queryDocuments,
+                    this::documentMatchesQuery,
+                    query,
+                    orderBy,
+                    skip,
+                    limit,
+                    batchSize,
+                    fieldSelector);
         }
     }
 }

@@ -1,4 +1,4 @@
-package vn.gandan.deploy.local;
+package vn.gandan.localstore;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -9,20 +9,15 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
-import java.util.ArrayList;
-import java.util.List;
 import org.h2.mvstore.MVMap;
 
 /**
- * mongo-java-server's H2 backend with one change: a query on an {@code _id} value <i>and</i> other conditions
- * finds the document by its {@code _id} first, then checks the rest, as MongoDB's planner does. The stock backend
- * looks up by {@code _id} only when it is the whole query, so every versioned save ({@code {_id: …, version: n}}),
- * lease claim and guarded upsert of the services scans the whole collection, slower with every document stored.
- * The data layout is the stock one (same maps), so existing local data files open unchanged.
+ * mongo-java-server's H2 backend, finding by {@code _id} first ({@link ByIdFirst}). The data layout is the stock
+ * one (the same maps), so existing data files open unchanged.
  */
-final class IndexedH2Backend extends H2Backend {
+public final class IndexedH2Backend extends H2Backend {
 
-    IndexedH2Backend(String file) {
+    public IndexedH2Backend(String file) {
         super(file);
     }
 
@@ -65,21 +60,15 @@ final class IndexedH2Backend extends H2Backend {
         @Override
         protected QueryResult queryDocuments(
                 Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
-            Object id = query.get("_id");
-            boolean byIdAndMore = query.size() > 1 && id != null && !(id instanceof Document) && !(id instanceof List);
-            if (!byIdAndMore
-                    || fieldSelector != null && !fieldSelector.isEmpty()
-                    || orderBy != null && !orderBy.isEmpty()
-                    || skip > 0) {
-                return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
-            }
-            List<Document> matching = new ArrayList<>(1);
-            for (Document candidate : super.queryDocuments(new Document("_id", id), null, 0, 0, 0, null)) {
-                if (documentMatchesQuery(candidate, query)) {
-                    matching.add(candidate);
-                }
-            }
-            return new QueryResult(matching);
+            return ByIdFirst.query(
+                    super::queryDocuments,
+                    this::documentMatchesQuery,
+                    query,
+                    orderBy,
+                    skip,
+                    limit,
+                    batchSize,
+                    fieldSelector);
         }
     }
 }

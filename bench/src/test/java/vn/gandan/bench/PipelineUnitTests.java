@@ -1,0 +1,207 @@
+package vn.gandan.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The pipeline's pure logic: metric parsing and differences, per-petition figures, ratios, the flow, the report. */
+class PipelineUnitTests {
+
+    private static final String SCRAPE = """
+            # HELP mongodb_driver_commands_seconds Timer of mongodb commands
+            # TYPE mongodb_driver_commands_seconds summary
+            mongodb_driver_commands_seconds_count{cluster_id="a",collection="petitions",command="insert",database="gandan_intake",server_address="127.0.0.1:27017",service="intake-service",status="SUCCESS"} 10
+            mongodb_driver_commands_seconds_sum{cluster_id="a",collection="petitions",command="insert",database="gandan_intake",server_address="127.0.0.1:27017",service="intake-service",status="SUCCESS"} 0.5
+            mongodb_driver_commands_seconds_count{cluster_id="a",collection="petitions",command="update",database="gandan_intake",server_address="127.0.0.1:27017",service="intake-service",status="SUCCESS"} 20
+            mongodb_driver_commands_seconds_count{cluster_id="a",collection="petitions",command="update",database="gandan_intake",server_address="127.0.0.1:27017",service="intake-service",status="FAILED"} 1
+            mongodb_driver_commands_seconds_count{cluster_id="a",collection="outbox_hints",command="find",database="gandan_intake",server_address="127.0.0.1:27017",service="intake-service",status="SUCCESS"} 7
+            mongodb_driver_commands_seconds_count{cluster_id="a",collection="petitions",command="createIndexes",database="gandan_intake",server_address="127.0.0.1:27017",service="intake-service",status="SUCCESS"} 3
+            kafka_producer_record_send_total{client_id="intake-service-producer-1",kafka_version="4.2.1",service="intake-service"} 9.0
+            kafka_producer_record_send_total{client_id="intake-service-producer-2",kafka_version="4.2.1",service="intake-service"} 1.0
+            gandan_outbox_published_total{service="intake-service"} 10.0
+            """;
+
+    @Test
+    void countsCommandsByNameAndCollectionAndSumsProducers() {
+        Counters c = Counters.parse(SCRAPE);
+
+        assertThat(c.commands())
+                .containsEntry("insert|petitions", 10L)
+                .containsEntry("update|petitions", 21L)
+                .containsEntry("find|outbox_hints", 7L)
+                .containsEntry("createIndexes|petitions", 3L);
+        assertThat(c.writes()).isEqualTo(31);
+        assertThat(c.reads()).isEqualTo(7);
+        assertThat(c.kafkaRecords()).isEqualTo(10);
+        assertThat(c.outboxPublished()).isEqualTo(10);
+        assertThat(c.writesByCollection())
+                .containsEntry("petitions insert", 10L)
+                .containsEntry("petitions update", 21L);
+    }
+
+    @Test
+    void theDifferenceOfTwoScrapesIsTheWorkBetweenThem() {
+        Counters before = Counters.parse(SCRAPE);
+        Counters after = Counters.parse(SCRAPE.replace("} 10\n", "} 15\n").replace("} 7\n", "} 12\n"));
+
+        Counters diff = after.minus(before);
+
+        assertThat(diff.commands()).containsOnly(Map.entry("insert|petitions", 5L), Map.entry("find|outbox_hints", 5L));
+        assertThat(diff.kafkaRecords()).isZero();
+        assertThat(Counters.NONE.minus(Counters.NONE).writes()).isZero();
+    }
+
+    @Test
+    void ratiosOfTheCeilings() {
+        assertThat(Ratios.perPetition(50, 10)).isEqualTo(5.0);
+        assertThat(Ratios.perPetition(50, 0)).isNaN();
+        // 100 petitions/s × 8 writes = 800 writes/s of a ceiling of 1,600: half of it.
+        assertThat(Ratios.efficiency(100, 8, 1600)).isEqualTo(0.5);
+        assertThat(Ratios.efficiency(100, 8, 0)).isNaN();
+        assertThat(Ratios.petitionsAllowed(1600, 8)).isEqualTo(200.0);
+        assertThat(Ratios.secondsFor(1_000_000, 1000)).isEqualTo(1000.0);
+
+        StoreCeiling.Result store = new StoreCeiling.Result(1000, 3000, 6000, 2000, 1000);
+        assertThat(store.bestInsert()).isEqualTo(6000);
+        assertThat(store.bestUpdate()).isEqualTo(2000);
+        // A quarter inserts: 1 / (0.25 / 6000 + 0.75 / 2000) = 2400 writes/s.
+        assertThat(store.mixed(0.25)).isCloseTo(2400, within(1e-6));
+        assertThat(Ratios.insertShare(Counters.parse(SCRAPE))).isCloseTo(10.0 / 31, within(1e-9));
+    }
+
+    @Test
+    void readsProducerPerformancesSummary() {
+        String line = "300000 records sent, 52083.3 records/sec (37.55 MB/sec), 410.21 ms avg latency,"
+                + " 812.00 ms max latency, 398 ms 50th, 690 ms 95th, 760 ms 99th, 801 ms 99.9th.";
+
+        KafkaCeiling.Result r = KafkaCeiling.parse(line, 756).orElseThrow();
+
+        assertThat(r.records()).isEqualTo(300_000);
+        assertThat(r.recordsPerSecond()).isEqualTo(52083.3);
+        assertThat(r.mbPerSecond()).isEqualTo(37.55);
+        assertThat(r.p50Ms()).isEqualTo(398);
+        assertThat(r.p99Ms()).isEqualTo(760);
+        assertThat(r.maxMs()).isEqualTo(812);
+        assertThat(KafkaCeiling.parse("1000 records sent, 200.0 records/sec", 10))
+                .isEmpty();
+    }
+
+    @Test
+    void followsPetitionsWhoseEventsMayArriveBeforeTheirAnswer() {
+        Tracker tracker = new Tracker();
+        tracker.routed("a", 1_100_000_000L); // the record before the 201 was read
+        tracker.accepted("a", 1_000_000_000L, "p");
+        tracker.notified("a", 1_300_000_000L);
+        tracker.counted("a", 1_500_000_000L);
+        tracker.accepted("b", 1_000_000_000L, "p");
+        tracker.triaged("b", 1_200_000_000L);
+        tracker.accepted("c", 1_000_000_000L, "p");
+        tracker.accepted("d", 1_000_000_000L, null); // warm-up
+        tracker.routed("d", 1_050_000_000L);
+        tracker.routed("a", 9_000_000_000L); // a duplicate: the first arrival counts
+
+        Tracker.Stats s = tracker.stats("p", 1);
+
+        assertThat(s.accepted()).isEqualTo(3);
+        assertThat(s.routed()).isEqualTo(1);
+        assertThat(s.triaged()).isEqualTo(1);
+        assertThat(s.unrouted()).isEqualTo(1);
+        assertThat(s.notified()).isEqualTo(1);
+        assertThat(s.counted()).isEqualTo(1);
+        assertThat(PipelineReport.ms(s.toRouted(), 99)).isCloseTo(100, within(0.1));
+        assertThat(PipelineReport.ms(s.toNotified(), 50)).isCloseTo(300, within(0.3));
+        assertThat(PipelineReport.ms(s.toCounted(), 50)).isCloseTo(500, within(0.5));
+        assertThat(tracker.undecided()).isEqualTo(1); // c
+        assertThat(tracker.acceptedCount()).isEqualTo(4);
+        assertThat(tracker.decided("b")).isTrue();
+    }
+
+    @Test
+    void recognisesTheRespondersNewCaseAndTheRoutingOutcomeInATimeline() {
+        assertThat(EventWatch.isResponderNewCase(
+                        "{\"purpose\":\"new_case\",\"channel\":\"email\",\"recipient\":\"authority:ubnd-17605\"}"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isTrue();
+        assertThat(EventWatch.isResponderNewCase("{\"purpose\":\"status_change\",\"recipient\":\"portal:x\"}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isFalse();
+        assertThat(TimelineProbe.countedAsRouted("{\"events\":[{\"type\":\"vn.gandan.petition.routed.v1\"}]}"))
+                .isTrue();
+        assertThat(TimelineProbe.countedAsRouted("{\"events\":[{\"type\":\"vn.gandan.petition.submitted.v1\"}]}"))
+                .isFalse();
+        assertThat(LoadDriver.petitionId("{\"id\":\"a2ad7285-28a1\",\"trackingCode\":\"40-M7\"}"))
+                .isEqualTo("a2ad7285-28a1");
+        assertThat(LoadDriver.petitionId("{}")).isNull();
+    }
+
+    @Test
+    void readsResidentMemory() {
+        MemoryWatch.Memory m = MemoryWatch.parse("Name:\tjava\nVmHWM:\t  524288 kB\nVmRSS:\t  262144 kB\n");
+
+        assertThat(m.rssKib()).isEqualTo(262144);
+        assertThat(m.peakKib()).isEqualTo(524288);
+    }
+
+    @Test
+    void reportsTargetsCostAndExtrapolationsPlainly() {
+        Recording rec = new Recording();
+        for (int ms = 1; ms <= 100; ms++) {
+            rec.response(201, ms * 1000L, null);
+        }
+        Phase fixed = new Phase(Phase.Mode.FIXED_RATE, 100, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        Phase max = new Phase(Phase.Mode.MAX_THROUGHPUT, 4, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        Tracker tracker = new Tracker();
+        tracker.accepted("a", 1_000L, fixed.label());
+        tracker.routed("a", 150_001_000L);
+        Map<String, Counters> cost = new LinkedHashMap<>();
+        cost.put("intake-service", Counters.parse(SCRAPE));
+        PipelineResult.Measured f = new PipelineResult.Measured(
+                new PhaseResult(fixed, 64, Duration.ofSeconds(1), rec, List.of()),
+                tracker.stats(fixed.label(), 0),
+                cost,
+                10,
+                Map.of("routing", Map.of("gandan.intake.petitions.v1", 0L)),
+                Map.of());
+        PipelineResult.Measured m = new PipelineResult.Measured(
+                new PhaseResult(max, 4, Duration.ofSeconds(1), rec, List.of()),
+                tracker.stats(max.label(), 0),
+                cost,
+                10,
+                Map.of(),
+                Map.of());
+        Backfill.Result backfill =
+                new Backfill.Result(1_000_000, 20_000, 20_000, Map.of(), 500, 2, 200, 250, 260, true, 0);
+        PipelineResult result = new PipelineResult(
+                "memory",
+                List.of(f, m),
+                new StoreCeiling.Result(1000, 3000, 6000, 2000, 1000),
+                new KafkaCeiling.Result(1000, 50_000, 30, 5, 20, 4, 10, 756),
+                backfill,
+                Map.of("routing", Map.of("gandan.intake.petitions.v1", 3L)),
+                Map.of(),
+                0,
+                5,
+                Map.of());
+        MachineInfo machine = new MachineInfo(2, 0, "cpu", "Linux", "Java", "0.1 0.2 0.3");
+
+        String md = new PipelineReport(machine, result).render();
+
+        assertThat(md).contains("## Store backend: memory");
+        // 31 writes / 10 petitions; 10 Kafka records / 10 petitions.
+        assertThat(md).contains("| store writes per petition, all services | ≤ 10 | 3.10 | yes |");
+        assertThat(md).contains("| Kafka records per petition, all services | ≤ 5 | 1.00 | yes |");
+        assertThat(md).contains("| submission → routed p99 ms (fixed rate 100/s) | < 200 | 150 | yes |");
+        assertThat(md).contains("| intake-service | 3.10 | 0.70 | 0.30 | 1.00 | 1.00 |");
+        assertThat(md).contains("**stopped by the time bound**").contains("extrapolated, not measured");
+        // 20,000 in 260 s: 76.9/s, so a million in 3 h 36 min.
+        assertThat(md).contains("3 h 36 min");
+        assertThat(md).contains("| at the end of the run | 3 |");
+        assertThat(PipelineReport.duration(59)).isEqualTo("59 s");
+        assertThat(PipelineReport.duration(61)).isEqualTo("1 min 1 s");
+    }
+}
