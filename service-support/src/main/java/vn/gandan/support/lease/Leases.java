@@ -38,6 +38,27 @@ public final class Leases {
                 != null;
     }
 
+    /**
+     * Takes the leases on every free document {@code which} matches in one write (an {@code updateMany}); the
+     * caller reads back which of them {@code owner} now holds ({@link #heldBy}).
+     */
+    public static void claimAll(
+            MongoTemplate mongo, String collection, Criteria which, String owner, Duration lease, Instant now) {
+        var free = new Criteria()
+                .andOperator(
+                        which,
+                        new Criteria()
+                                .orOperator(
+                                        where(UNTIL).exists(false), where(UNTIL).lt(now)));
+        mongo.updateMulti(query(free), new Update().set(UNTIL, now.plus(lease)).set(OWNER, owner), collection);
+    }
+
+    /** The documents among {@code which} whose lease {@code owner} holds at {@code now}. */
+    public static Criteria heldBy(Criteria which, String owner, Instant now) {
+        return new Criteria()
+                .andOperator(which, where(OWNER).is(owner), where(UNTIL).gt(now));
+    }
+
     /** Frees a lease {@code owner} holds, without touching the rest of the document. */
     public static void release(MongoTemplate mongo, String collection, Criteria which, String owner) {
         mongo.updateFirst(

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -51,13 +53,28 @@ class OutboxHints {
                 .toList();
     }
 
-    /** Takes the lease on a hint; false if another relay holds it. */
-    boolean claim(Hint hint, String owner, Duration lease) {
-        return Leases.claim(mongo, COLLECTION, where("_id").is(hint.id()), owner, lease, clock.instant());
+    /**
+     * Takes the leases on the free hints among {@code candidates} in one write, and returns those this relay
+     * holds now (others may be another instance's).
+     */
+    List<Hint> claim(List<Hint> candidates, String owner, Duration lease) {
+        Criteria ids = where("_id").in(candidates.stream().map(Hint::id).toList());
+        Instant now = clock.instant();
+        Leases.claimAll(mongo, COLLECTION, ids, owner, lease, now);
+        Set<String> held = mongo.find(query(Leases.heldBy(ids, owner, now)), Document.class, COLLECTION).stream()
+                .map(d -> d.getString("_id"))
+                .collect(Collectors.toSet());
+        return candidates.stream().filter(h -> held.contains(h.id())).toList();
     }
 
-    void release(Hint hint, String owner) {
-        mongo.remove(query(where("_id").is(hint.id()).and(Leases.OWNER).is(owner)), COLLECTION);
+    /** Deletes the hints, in one write; only those this relay still holds. */
+    void release(List<Hint> held, String owner) {
+        mongo.remove(
+                query(where("_id")
+                        .in(held.stream().map(Hint::id).toList())
+                        .and(Leases.OWNER)
+                        .is(owner)),
+                COLLECTION);
     }
 
     /** {@link #oldest()} runs at every metrics scrape: sorted by an index, not by a scan, on a real MongoDB. */

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
@@ -37,7 +39,10 @@ import vn.gandan.support.observability.StoredTraces;
 
 /**
  * Publishes pending outbox events to Kafka, at least once and in order per aggregate, then removes them from
- * their aggregate. Runs on one thread per service instance; instances share the work through leases on hints.
+ * their aggregate. Runs on one thread per service instance; instances share the work through leases on hints. A
+ * round claims up to {@code batchSize} hints in one write, publishes all their events, then pulls them and deletes
+ * the hints in one write each: under load a round carries many aggregates, so the writes per event fall towards the
+ * hint's own (after a wake-up the relay lingers a moment, {@code linger}, to let a round fill).
  *
  * <p>Order of steps, and why nothing is lost: an aggregate is saved with its events, then its hint is written.
  * The relay publishes, pulls the published events, deletes the hint, and reads the aggregate again: events saved
@@ -135,20 +140,18 @@ public class OutboxRelay implements SmartLifecycle {
             return 0;
         }
         checkTopics();
-        int relayed = 0;
-        for (OutboxHints.Hint hint : candidates) {
-            if (hints.claim(hint, owner, properties.lease())) {
-                try {
-                    relay(hint);
-                } catch (RuntimeException e) {
-                    // Kafka (or the store) failed: check the topics again before the next claim.
-                    topicsChecked = false;
-                    throw e;
-                }
-                relayed++;
-            }
+        List<OutboxHints.Hint> held = hints.claim(candidates, owner, properties.lease());
+        if (held.isEmpty()) {
+            return 0;
         }
-        return relayed;
+        try {
+            relay(held);
+        } catch (RuntimeException e) {
+            // Kafka (or the store) failed: check the topics again before the next claim.
+            topicsChecked = false;
+            throw e;
+        }
+        return held.size();
     }
 
     private void checkTopics() {
@@ -169,25 +172,56 @@ public class OutboxRelay implements SmartLifecycle {
         topicsChecked = true;
     }
 
-    private void relay(OutboxHints.Hint hint) {
-        Document aggregate = mongo.findById(hint.aggregateId(), Document.class, hint.collection());
-        List<Document> entries = outboxOf(aggregate);
+    /**
+     * Publishes the events of every held aggregate, waits once for Kafka, then pulls them with one bulk write per
+     * collection and deletes the hints with one more: a round's store writes do not grow with its aggregates.
+     */
+    private void relay(List<OutboxHints.Hint> held) {
+        Map<String, List<Object>> ids = new LinkedHashMap<>();
+        held.forEach(
+                h -> ids.computeIfAbsent(h.collection(), c -> new ArrayList<>()).add(h.aggregateId()));
+        Map<String, List<Document>> aggregates = new LinkedHashMap<>();
+        List<Document> entries = new ArrayList<>();
+        ids.forEach((collection, in) -> {
+            List<Document> pending = read(collection, in).stream()
+                    .filter(a -> !outboxOf(a).isEmpty())
+                    .toList();
+            aggregates.put(collection, pending);
+            pending.forEach(a -> entries.addAll(outboxOf(a)));
+        });
         if (!entries.isEmpty()) {
             publish(entries);
-            List<String> ids = entries.stream().map(e -> e.getString("eventId")).toList();
-            Update pull = new Update().pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", ids)));
-            String version = versionFields.get(hint.collection());
+            aggregates.forEach(this::pullPublished);
+            published.increment(entries.size());
+        }
+        hints.release(held, owner);
+        ids.forEach((collection, in) -> read(collection, in).stream()
+                .filter(a -> !outboxOf(a).isEmpty())
+                .forEach(a -> hints.mark(collection, a.get("_id"))));
+    }
+
+    /** By {@code _id} alone, which the embedded store serves from its index (with more conditions it scans). */
+    private List<Document> read(String collection, List<Object> in) {
+        return mongo.find(query(Criteria.where("_id").in(in)), Document.class, collection);
+    }
+
+    private void pullPublished(String collection, List<Document> aggregates) {
+        if (aggregates.isEmpty()) {
+            return;
+        }
+        BulkOperations pulls = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        String version = versionFields.get(collection);
+        for (Document aggregate : aggregates) {
+            List<String> eventIds = outboxOf(aggregate).stream()
+                    .map(e -> e.getString("eventId"))
+                    .toList();
+            Update pull = new Update().pull(OutboxEntry.FIELD, new Document("eventId", new Document("$in", eventIds)));
             if (version != null) {
                 pull.inc(version, 1);
             }
-            mongo.updateFirst(query(Criteria.where("_id").is(hint.aggregateId())), pull, hint.collection());
-            published.increment(entries.size());
+            pulls.updateOne(query(Criteria.where("_id").is(aggregate.get("_id"))), pull);
         }
-        hints.release(hint, owner);
-        if (!outboxOf(mongo.findById(hint.aggregateId(), Document.class, hint.collection()))
-                .isEmpty()) {
-            hints.mark(hint.collection(), hint.aggregateId());
-        }
+        pulls.execute();
     }
 
     private void publish(List<Document> entries) {
@@ -269,7 +303,9 @@ public class OutboxRelay implements SmartLifecycle {
         while (running) {
             try {
                 if (relayOnce() == 0) {
-                    wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    if (wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                        Thread.sleep(properties.linger().toMillis());
+                    }
                     wakeUp.drainPermits();
                 }
             } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.stream.Stream;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,19 +137,65 @@ class OutboxRecoveryIntegrationTests {
         assertThat(hintFor(petitionId)).isNull();
     }
 
-    private void insertAggregateRaw(PetitionId petitionId, PetitionSubmitted event) {
-        OutboxEntry entry = OutboxEntry.of(event);
+    @Test
+    void oneRoundRelaysEveryFreeHintInOrderAndLeavesThoseAnotherRelayHolds() {
+        PetitionId first = PetitionId.random();
+        PetitionId second = PetitionId.random();
+        PetitionId held = PetitionId.random();
+        PetitionSubmitted submitted = SampleEvents.submitted(first);
+        PetitionSubmitted flagged = SampleEvents.resubmittedForTriage(submitted);
+        insertAggregateRaw(first, submitted, flagged);
+        insertAggregateRaw(second, SampleEvents.submitted(second));
+        insertAggregateRaw(held, SampleEvents.submitted(held));
+        insertHint(first, null);
+        insertHint(second, null);
+        insertHint(held, Instant.now().plusSeconds(60));
+
+        assertThat(relay.relayOnce()).as("the free hints, in one round").isEqualTo(2);
+
+        intake.await(withKey(second.toString()), Duration.ofSeconds(10));
+        assertThat(intake.recordsWithKey(first.toString(), Duration.ofMillis(500)).stream()
+                        .map(r -> header(r, "ce_id").orElseThrow()))
+                .as("one aggregate's events in the order it recorded them")
+                .containsExactly(
+                        submitted.eventId().toString(), flagged.eventId().toString());
+        assertThat(outboxOf(first)).isEmpty();
+        assertThat(outboxOf(second)).isEmpty();
+        assertThat(hintFor(first)).isNull();
+        assertThat(hintFor(second)).isNull();
+        assertThat(intake.recordsWithKey(held.toString(), Duration.ofMillis(300)))
+                .isEmpty();
+        assertThat(outboxOf(held)).hasSize(1);
+        assertThat(hintFor(held).getString("owner")).isEqualTo("relay-on-another-instance");
+        mongo.remove(query(where("aggregateId").is(held.toString())), OutboxHints.COLLECTION);
+        mongo.remove(query(where("_id").is(held.toString())), TestPetition.COLLECTION);
+    }
+
+    private void insertHint(PetitionId petitionId, Instant leasedUntil) {
+        Document hint = new Document("_id", TestPetition.COLLECTION + "/" + petitionId)
+                .append("collection", TestPetition.COLLECTION)
+                .append("aggregateId", petitionId.toString())
+                .append("createdAt", Date.from(Instant.now()));
+        if (leasedUntil != null) {
+            hint.append("leaseUntil", Date.from(leasedUntil)).append("owner", "relay-on-another-instance");
+        }
+        mongo.getCollection(OutboxHints.COLLECTION).insertOne(hint);
+    }
+
+    private void insertAggregateRaw(PetitionId petitionId, PetitionSubmitted... events) {
+        List<Document> entries = Stream.of(events)
+                .map(OutboxEntry::of)
+                .map(entry -> new Document("eventId", entry.eventId())
+                        .append("type", entry.type())
+                        .append("petitionId", entry.petitionId())
+                        .append("occurredAt", Date.from(entry.occurredAt()))
+                        .append("payload", entry.payload()))
+                .toList();
         mongo.getCollection(TestPetition.COLLECTION)
                 .insertOne(new Document("_id", petitionId.toString())
-                        .append("trackingCode", event.trackingCode())
+                        .append("trackingCode", events[0].trackingCode())
                         .append("status", "submitted")
-                        .append(
-                                OutboxEntry.FIELD,
-                                List.of(new Document("eventId", entry.eventId())
-                                        .append("type", entry.type())
-                                        .append("petitionId", entry.petitionId())
-                                        .append("occurredAt", Date.from(entry.occurredAt()))
-                                        .append("payload", entry.payload())))
+                        .append(OutboxEntry.FIELD, entries)
                         .append("_class", TestPetition.class.getName()));
     }
 
