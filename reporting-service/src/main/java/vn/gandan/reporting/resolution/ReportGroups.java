@@ -2,10 +2,12 @@ package vn.gandan.reporting.resolution;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -33,7 +35,7 @@ public class ReportGroups {
 
     /**
      * Adds the petition's values to the groups, skipping what the state counted before already added (null: add
-     * everything; adding twice changes nothing, it only costs a write).
+     * everything; adding twice changes nothing, it only costs a write). One bulk write for all of them.
      */
     void record(PetitionState state, PetitionState before, ProjectionVersion version) {
         if (!state.countable()) {
@@ -41,16 +43,14 @@ public class ReportGroups {
         }
         boolean known =
                 before != null && before.countable() && state.provinceCode().equals(before.provinceCode());
+        Map<String, String> added = new LinkedHashMap<>();
         for (Dimension dimension : Dimension.values()) {
             String value = dimension.valueOf(state);
             if (known && value.equals(dimension.valueOf(before))) {
                 continue;
             }
             for (String scope : List.of(NATIONAL, state.provinceCode())) {
-                mongo.upsert(
-                        Query.query(where("_id").is(scope + "|" + dimension.code())),
-                        new Update().addToSet("members", value),
-                        version.collection(COLLECTION));
+                added.put(scope + "|" + dimension.code(), value);
             }
         }
         String pair = Dimension.COMMUNE.valueOf(state) + "|" + Dimension.CATEGORY.valueOf(state);
@@ -58,10 +58,13 @@ public class ReportGroups {
                 && before.repeat()
                 && pair.equals(Dimension.COMMUNE.valueOf(before) + "|" + Dimension.CATEGORY.valueOf(before));
         if (state.repeat() && !pairKnown) {
-            mongo.upsert(
-                    Query.query(where("_id").is(state.provinceCode() + "|" + REPEAT_PAIRS)),
-                    new Update().addToSet("members", pair),
-                    version.collection(COLLECTION));
+            added.put(state.provinceCode() + "|" + REPEAT_PAIRS, pair);
+        }
+        if (!added.isEmpty()) {
+            BulkOperations upserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, version.collection(COLLECTION));
+            added.forEach((id, value) ->
+                    upserts.upsert(Query.query(where("_id").is(id)), new Update().addToSet("members", value)));
+            upserts.execute();
         }
         boolean nameKnown = before != null
                 && java.util.Objects.equals(state.authorityId(), before.authorityId())

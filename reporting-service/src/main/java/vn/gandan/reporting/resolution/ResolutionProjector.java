@@ -2,7 +2,9 @@ package vn.gandan.reporting.resolution;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import java.util.Map;
+import com.mongodb.bulk.BulkWriteError;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -10,6 +12,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -37,6 +41,7 @@ import vn.gandan.reporting.version.ProjectionVersions;
 public class ResolutionProjector {
 
     private static final Logger log = LoggerFactory.getLogger(ResolutionProjector.class);
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
     private final ReportGroups groups;
@@ -82,14 +87,7 @@ public class ResolutionProjector {
 
     /** Moves the buckets by the timeline's pending difference, at most once each, then clears it. */
     void finish(PetitionTimeline timeline, ProjectionVersion version) {
-        String key = timeline.getPetitionId() + ":" + timeline.getRevision();
-        for (Map.Entry<String, Map<String, Long>> bucket :
-                timeline.pendingByBucket().entrySet()) {
-            Update update = new Update();
-            bucket.getValue().forEach(update::inc);
-            update.push("applied").slice(-properties.appliedKeysKept()).each(key);
-            applyOnce(bucket.getKey(), key, update, version.collection(Buckets.COLLECTION));
-        }
+        moveBuckets(timeline, version.collection(Buckets.COLLECTION));
         PetitionState state = timeline.getState();
         if (state != null) {
             groups.record(state, timeline.countedBefore(), version);
@@ -114,20 +112,56 @@ public class ResolutionProjector {
     }
 
     /**
-     * One guarded upsert. A duplicate key means the bucket did not match: either it holds the key (applied before)
-     * or another instance created it in the same instant; the second case is tried again, against the bucket that
-     * now exists.
+     * Every bucket's guarded upsert in one unordered bulk write (one round trip, however many buckets the event
+     * moves). A duplicate key means that bucket did not match: it holds the key already, or another instance created
+     * it in the same instant; those few are settled one by one.
      */
+    private void moveBuckets(PetitionTimeline timeline, String collection) {
+        String key = timeline.getPetitionId() + ":" + timeline.getRevision();
+        List<String> ids = new ArrayList<>();
+        List<Update> updates = new ArrayList<>();
+        timeline.pendingByBucket().forEach((bucket, fields) -> {
+            Update update = new Update();
+            fields.forEach(update::inc);
+            update.push("applied").slice(-properties.appliedKeysKept()).each(key);
+            ids.add(bucket);
+            updates.add(update);
+        });
+        if (ids.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        for (int i = 0; i < ids.size(); i++) {
+            bulk.upsert(guarded(ids.get(i), key), updates.get(i));
+        }
+        try {
+            bulk.execute();
+        } catch (BulkOperationException e) {
+            for (BulkWriteError error : e.getErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+            }
+            for (BulkWriteError error : e.getErrors()) {
+                applyOnce(ids.get(error.getIndex()), key, updates.get(error.getIndex()), collection);
+            }
+        }
+    }
+
+    private static Query guarded(String bucket, String key) {
+        return Query.query(where("_id").is(bucket).and("applied").ne(key));
+    }
+
+    /** One guarded upsert, tried again (up to three times) while another instance is creating the bucket. */
     private void applyOnce(String bucket, String key, Update update, String collection) {
         for (int attempt = 1; ; attempt++) {
+            if (mongo.exists(Query.query(where("_id").is(bucket).and("applied").is(key)), collection)) {
+                return;
+            }
             try {
-                mongo.upsert(Query.query(where("_id").is(bucket).and("applied").ne(key)), update, collection);
+                mongo.upsert(guarded(bucket, key), update, collection);
                 return;
             } catch (DuplicateKeyException notMatched) {
-                if (mongo.exists(
-                        Query.query(where("_id").is(bucket).and("applied").is(key)), collection)) {
-                    return;
-                }
                 if (attempt == 3) {
                     // still pending in the timeline: the listener's retry (or the sweep) applies it later
                     throw new ConcurrencyFailureException("bucket " + bucket + " raced three times", notMatched);
