@@ -109,12 +109,10 @@ class DeliveryDispatcher implements SmartLifecycle {
      * @return how many queue entries this instance handled
      */
     int runOnce() {
-        List<DeliveryQueue.Entry> claimed = new ArrayList<>();
-        for (DeliveryQueue.Entry entry : queue.due(properties.dispatch().batchSize())) {
-            if (queue.claim(entry, owner, properties.dispatch().lease())) {
-                claimed.add(entry);
-            }
-        }
+        List<DeliveryQueue.Entry> claimed = queue.claim(
+                queue.due(properties.dispatch().batchSize()),
+                owner,
+                properties.dispatch().lease());
         // Providers answer in tens of milliseconds: deliveries go out side by side, each provider's bulkhead
         // bounding how many of them it takes at once.
         List<Future<?>> sending = new ArrayList<>();

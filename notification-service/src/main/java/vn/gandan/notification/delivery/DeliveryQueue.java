@@ -14,6 +14,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import vn.gandan.support.lease.Leases;
@@ -64,13 +65,27 @@ class DeliveryQueue {
     }
 
     List<Entry> due(int limit) {
-        return mongo.find(query(where("at").lte(clock.instant())).limit(limit), Document.class, COLLECTION).stream()
-                .map(d -> new Entry(d.getString("_id"), d.getDate("at").toInstant()))
-                .toList();
+        return entries(query(where("at").lte(clock.instant())).limit(limit));
     }
 
-    boolean claim(Entry entry, String owner, Duration lease) {
-        return Leases.claim(mongo, COLLECTION, same(entry), owner, lease, clock.instant());
+    /**
+     * Takes the leases on those of {@code due} that are still due and free, in one write, and returns the entries
+     * this instance holds now, as they stand (one may have been queued earlier meanwhile).
+     */
+    List<Entry> claim(List<Entry> due, String owner, Duration lease) {
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = due.stream().map(Entry::id).toList();
+        Instant now = clock.instant();
+        Leases.claimAll(mongo, COLLECTION, where("_id").in(ids).and("at").lte(now), owner, lease, now);
+        return entries(query(Leases.heldBy(where("_id").in(ids), owner, now)));
+    }
+
+    private List<Entry> entries(Query query) {
+        return mongo.find(query, Document.class, COLLECTION).stream()
+                .map(d -> new Entry(d.getString("_id"), d.getDate("at").toInstant()))
+                .toList();
     }
 
     /** The entry's work is final: remove it, unless something queued it earlier meanwhile. */

@@ -485,8 +485,9 @@ class NotificationFlowIntegrationTests {
                 .filter(e -> e.id().equals(deliveryId))
                 .findFirst()
                 .orElseThrow();
-        assertThat(queue.claim(entry, "instance-that-died", Duration.ofSeconds(30)))
-                .isTrue();
+        assertThat(queue.claim(List.of(entry), "instance-that-died", Duration.ofSeconds(30)))
+                .extracting(DeliveryQueue.Entry::id)
+                .containsExactly(deliveryId);
         Thread.sleep(500);
         assertThat(deliveries.findById(deliveryId).orElseThrow().getStatus()).isEqualTo(Delivery.PENDING);
 
