@@ -2,7 +2,6 @@ package vn.gandan.intake.repeats;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -23,20 +22,7 @@ class RecentPetitions {
 
     protected RecentPetitions() {}
 
-    RecentPetitions(String id) {
-        this.id = id;
-    }
-
     List<Entry> entries() {
         return entries;
-    }
-
-    /** Keeps the newest {@code keep} entries by receipt. */
-    void add(Entry entry, int keep) {
-        entries.add(entry);
-        entries.sort(Comparator.comparing(Entry::receivedAt).reversed());
-        if (entries.size() > keep) {
-            entries = new ArrayList<>(entries.subList(0, keep));
-        }
     }
 }

@@ -1,14 +1,22 @@
 package vn.gandan.intake.repeats;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.bson.Document;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import vn.gandan.events.PetitionId;
 import vn.gandan.events.PetitionSubmitted.RelatedPetition;
@@ -78,19 +86,30 @@ public class Repeats {
     }
 
     /**
-     * Remembers an accepted petition. Not atomic with its creation: a crash in between only means a later repeat
-     * of it may go unlinked, never a lost petition.
+     * Remembers an accepted petition: one atomic {@code $push} per key (newest {@code keep} by receipt), both in one
+     * bulk write, so that two petitions of the same place remembered at once both stay. Not atomic with its
+     * creation: a crash in between only means a later repeat of it may go unlinked, never a lost petition.
      */
     public void remember(String petitionId, Facts facts) {
-        var entry = new RecentPetitions.Entry(petitionId, facts.category(), facts.searchKey(), facts.receivedAt());
-        for (String key : keys(facts)) {
-            RecentPetitions recent = mongo.findById(key, RecentPetitions.class);
-            if (recent == null) {
-                recent = new RecentPetitions(key);
-            }
-            recent.add(entry, properties.keep());
-            mongo.save(recent);
+        Document entry = new Document("petitionId", petitionId)
+                .append("category", facts.category())
+                .append("searchKey", facts.searchKey())
+                .append("receivedAt", Date.from(facts.receivedAt()));
+        List<String> keys = keys(facts);
+        if (keys.isEmpty()) {
+            return;
         }
+        BulkOperations pushes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, RecentPetitions.class);
+        for (String key : keys) {
+            pushes.upsert(
+                    query(where("_id").is(key)),
+                    new Update()
+                            .push("entries")
+                            .sort(Sort.by(Sort.Direction.DESC, "receivedAt"))
+                            .slice(properties.keep())
+                            .each(entry));
+        }
+        pushes.execute();
     }
 
     private static List<String> keys(Facts facts) {
