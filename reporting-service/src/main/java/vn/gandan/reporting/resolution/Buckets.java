@@ -19,9 +19,9 @@ import java.util.TreeMap;
  *
  * <p>For "as of" questions, each day and month bucket also keeps under {@code changes.<day>} by how much each of these
  * fields moved on that day (Viet Nam time of the events that moved it; see {@link #changesOf}): the figures as they
- * stood at the end of day D are the bucket minus every change after D, read from the same document. Quarter and
- * year buckets keep none (a year's would hold a year of days and be rewritten whole by every update): an as-of
- * question reads months instead.
+ * stood at the end of day D are the bucket minus every change after D, read from the same document. Year buckets
+ * keep none (a year's would hold a year of days and be rewritten whole by every update): an as-of question reads
+ * months instead. There are no quarter buckets: a quarter is read as its months ({@link Periods#keysOf}).
  */
 public final class Buckets {
 

@@ -154,7 +154,9 @@ public class ResolutionReports {
             before.forEach(p -> ids.add(Buckets.id(scope, p)));
             Map<String, List<String>> periodIds = new LinkedHashMap<>();
             for (String[] period : periods) {
-                boolean single = !q.range() && (q.asOf() == null || Periods.keepsChanges(period[0]));
+                boolean single = !q.range()
+                        && Periods.isKept(q.granularity())
+                        && (q.asOf() == null || Periods.keepsChanges(period[0]));
                 List<String> covering = single
                         ? List.of(period[0])
                         : cover.apply(LocalDate.parse(period[1]), LocalDate.parse(period[2]));
