@@ -36,6 +36,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import vn.gandan.events.PetitionEvent;
+import vn.gandan.localstore.IndexedH2Backend;
 import vn.gandan.localstore.IndexedMemoryBackend;
 import vn.gandan.reporting.summary.PetitionProjection;
 import vn.gandan.reporting.version.ProjectionVersion;
@@ -143,21 +144,37 @@ class ResolutionBenchmark {
     /**
      * With the in-process store, the benchmark's own mongo-java-server whose {@code _id} lookups with further
      * conditions use the index ({@link IndexedMemoryBackend}): the stock one scans the whole collection for each
-     * bucket upsert. {@code BENCH_STORE=plain} keeps the stock one; a real MongoDB is used as it is.
+     * bucket upsert. {@code BENCH_STORE=plain} keeps the stock one; {@code BENCH_STORE=h2} uses the H2 backend of the
+     * local run ({@link IndexedH2Backend}), whose data is in a file rather than on this JVM's heap (at 1,000,000
+     * petitions the in-memory one needs more heap than 24 GiB machines have); a real MongoDB is used as it is.
      */
-    static final boolean INDEXED_STORE = TestInfrastructure.servers().mode() == TestInfrastructure.Mode.INPROCESS
-            && !"plain".equals(System.getProperty("BENCH_STORE", System.getenv("BENCH_STORE")));
+    static final String STORE_KIND = System.getProperty("BENCH_STORE", System.getenv("BENCH_STORE"));
+
+    static final boolean INDEXED_STORE =
+            TestInfrastructure.servers().mode() == TestInfrastructure.Mode.INPROCESS && !"plain".equals(STORE_KIND);
+
+    static final boolean H2_STORE = INDEXED_STORE && "h2".equals(STORE_KIND);
 
     static String indexedStoreUri;
 
     static synchronized String indexedStoreUri() {
         if (indexedStoreUri == null) {
-            MongoServer server = new MongoServer(new IndexedMemoryBackend());
+            MongoServer server =
+                    new MongoServer(H2_STORE ? new IndexedH2Backend(h2File()) : new IndexedMemoryBackend());
             InetSocketAddress address = server.bind();
             Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
             indexedStoreUri = "mongodb://" + address.getHostString() + ":" + address.getPort();
         }
         return indexedStoreUri;
+    }
+
+    private static String h2File() {
+        try {
+            Path file = Files.createTempDirectory("gandan-reporting-bench").resolve("store.mv");
+            return file.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -177,11 +194,15 @@ class ResolutionBenchmark {
     static String storeDescription() {
         return switch (TestInfrastructure.servers().mode()) {
             case INPROCESS ->
-                INDEXED_STORE
-                        ? "mongo-java-server 1.47 in memory, same JVM, `_id` lookups with further conditions served by the"
-                                + " `_id` index (`IndexedMemoryBackend`, " + indexedStoreUri() + ")"
-                        : "mongo-java-server 1.47 in memory, same JVM, stock ("
-                                + TestInfrastructure.servers().mongoUri() + ")";
+                H2_STORE
+                        ? "mongo-java-server 1.47 with the local run's H2 backend (a file, not the heap), same JVM, `_id`"
+                                + " lookups with further conditions served by the `_id` index (`IndexedH2Backend`, "
+                                + indexedStoreUri() + ")"
+                        : INDEXED_STORE
+                                ? "mongo-java-server 1.47 in memory, same JVM, `_id` lookups with further conditions served by the"
+                                        + " `_id` index (`IndexedMemoryBackend`, " + indexedStoreUri() + ")"
+                                : "mongo-java-server 1.47 in memory, same JVM, stock ("
+                                        + TestInfrastructure.servers().mongoUri() + ")";
             default ->
                 "MongoDB (" + TestInfrastructure.servers().mode() + ", "
                         + TestInfrastructure.servers().mongoUri() + ")";
