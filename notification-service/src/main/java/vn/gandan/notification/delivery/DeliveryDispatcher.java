@@ -199,7 +199,12 @@ class DeliveryDispatcher implements SmartLifecycle {
             queue.done(entry, owner);
             return;
         }
-        Outcome outcome = send(delivery.getChannel(), message);
+        Optional<Instant> full = held(delivery, gate.reserve(delivery, now));
+        if (full.isPresent()) {
+            queue.later(entry, owner, full.get());
+            return;
+        }
+        Outcome outcome = sendReserved(delivery, message, now);
         Instant at = clock.instant();
         if (outcome.deferredUntil() != null) {
             delivery.deferred(outcome.reason(), outcome.deferredUntil());
@@ -208,7 +213,7 @@ class DeliveryDispatcher implements SmartLifecycle {
             return;
         }
         if (outcome.reason() == null) {
-            sent(delivery, at, outcome.attempts(), null, true);
+            sent(delivery, at, outcome.attempts(), null);
         } else {
             fail(delivery, at, outcome.attempts(), outcome.reason());
         }
@@ -258,7 +263,12 @@ class DeliveryDispatcher implements SmartLifecycle {
             return;
         }
         OutgoingMessage message = members.size() == 1 ? worded.get(0) : digestOf(key, first, members, worded);
-        Outcome outcome = send(first.getChannel(), message);
+        Optional<Instant> full = held(first, gate.reserve(first, now));
+        if (full.isPresent()) {
+            queue.later(entry, owner, full.get());
+            return;
+        }
+        Outcome outcome = sendReserved(first, message, now);
         Instant at = clock.instant();
         if (outcome.deferredUntil() != null) {
             members.forEach(m -> {
@@ -271,7 +281,7 @@ class DeliveryDispatcher implements SmartLifecycle {
         String digestId = members.size() == 1 ? null : message.deliveryId();
         for (Delivery member : members) {
             if (outcome.reason() == null) {
-                sent(member, at, outcome.attempts(), digestId, member == first);
+                sent(member, at, outcome.attempts(), digestId);
             } else {
                 fail(member, at, outcome.attempts(), outcome.reason());
             }
@@ -309,8 +319,27 @@ class DeliveryDispatcher implements SmartLifecycle {
                 null);
     }
 
+    /** Sends on the place {@code counted} took in its recipient's cap, and gives it back if nothing went out. */
+    private Outcome sendReserved(Delivery counted, OutgoingMessage message, Instant reservedAt) {
+        Outcome outcome;
+        try {
+            outcome = send(counted.getChannel(), message);
+        } catch (RuntimeException e) {
+            gate.release(counted, reservedAt);
+            throw e;
+        }
+        if (outcome.reason() != null) {
+            gate.release(counted, reservedAt); // deferred or failed
+        }
+        return outcome;
+    }
+
     private Optional<Instant> hold(Delivery delivery, Instant now) {
-        DeliveryGate.Hold hold = gate.check(delivery, now);
+        return held(delivery, gate.check(delivery, now));
+    }
+
+    /** Records why the delivery waits, if it must. */
+    private Optional<Instant> held(Delivery delivery, DeliveryGate.Hold hold) {
         if (hold == null) {
             return Optional.empty();
         }
@@ -361,8 +390,7 @@ class DeliveryDispatcher implements SmartLifecycle {
         }
     }
 
-    /** @param oneMessage whether this delivery stands for the message that went out (a digest's first member) */
-    private void sent(Delivery delivery, Instant at, int attempts, String digestId, boolean oneMessage) {
+    private void sent(Delivery delivery, Instant at, int attempts, String digestId) {
         delivery.sent(
                 at,
                 attempts,
@@ -376,9 +404,6 @@ class DeliveryDispatcher implements SmartLifecycle {
                         delivery.getChannel(),
                         delivery.getRecipient()));
         deliveries.save(delivery);
-        if (oneMessage) {
-            gate.counted(delivery, at);
-        }
         count(delivery.getChannel(), "sent");
         if (attempts > 1) {
             meters.counter("gandan.notification.retried", "channel", delivery.getChannel())

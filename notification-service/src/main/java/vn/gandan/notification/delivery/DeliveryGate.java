@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -32,7 +32,11 @@ class DeliveryGate {
 
     record Hold(String reason, Instant until) {}
 
-    /** @return why and until when it must wait, or null when it may go now */
+    /**
+     * The quiet hours (the cap is taken by {@link #reserve}, right before the send).
+     *
+     * @return why and until when it must wait, or null when it may go now
+     */
     Hold check(Delivery delivery, Instant now) {
         if (delivery.isUrgent()) {
             return null;
@@ -46,31 +50,45 @@ class DeliveryGate {
                     : local.plusDays(1).with(quiet.end());
             return new Hold("quiet_hours", end.toInstant());
         }
-        if (sentToday(delivery, local.toLocalDate()) >= properties.dailyCap()) {
-            return new Hold(
-                    "daily_cap",
-                    local.toLocalDate()
-                            .plusDays(1)
-                            .atTime(quiet.end())
-                            .atZone(NotificationPlanner.VIETNAM)
-                            .toInstant());
-        }
         return null;
     }
 
-    /** Counts a message that went out towards its recipient's cap for the day. */
-    void counted(Delivery delivery, Instant at) {
-        mongo.upsert(
-                query(where("_id")
-                        .is(capKey(
-                                delivery, at.atZone(NotificationPlanner.VIETNAM).toLocalDate()))),
-                new Update().inc("sent", 1),
-                CAPS);
+    /**
+     * Takes one of the recipient's places for the day on the channel, in one atomic write, right before the message
+     * goes out: workers sending to one office at once cannot overshoot the cap (the check alone, read then counted
+     * after the send, let every worker of a round through). Urgent messages take one whatever the count.
+     *
+     * @return null when the place is taken, else the hold until the next morning
+     */
+    Hold reserve(Delivery delivery, Instant now) {
+        LocalDate day = now.atZone(NotificationPlanner.VIETNAM).toLocalDate();
+        var id = where("_id").is(capKey(delivery, day));
+        if (delivery.isUrgent()) {
+            mongo.upsert(query(id), new Update().inc("sent", 1), CAPS);
+            return null;
+        }
+        try {
+            // No document below the cap: the upsert inserts one with this _id, which exists if the day is full.
+            mongo.upsert(query(id.and("sent").lt(properties.dailyCap())), new Update().inc("sent", 1), CAPS);
+            return null;
+        } catch (DuplicateKeyException full) {
+            return capReached(day);
+        }
     }
 
-    private long sentToday(Delivery delivery, LocalDate day) {
-        Document cap = mongo.findById(capKey(delivery, day), Document.class, CAPS);
-        return cap == null ? 0 : ((Number) cap.get("sent")).longValue();
+    /** Gives back a place {@link #reserve} took at {@code now} for a message that did not go out. */
+    void release(Delivery delivery, Instant now) {
+        LocalDate day = now.atZone(NotificationPlanner.VIETNAM).toLocalDate();
+        mongo.updateFirst(query(where("_id").is(capKey(delivery, day))), new Update().inc("sent", -1), CAPS);
+    }
+
+    private Hold capReached(LocalDate day) {
+        return new Hold(
+                "daily_cap",
+                day.plusDays(1)
+                        .atTime(properties.quietHours().end())
+                        .atZone(NotificationPlanner.VIETNAM)
+                        .toInstant());
     }
 
     static boolean isQuiet(LocalTime time, LocalTime start, LocalTime end) {

@@ -10,10 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
@@ -613,11 +617,24 @@ class NotificationFlowIntegrationTests {
                 false,
                 false);
         Delivery probe = new Delivery(intent, "probe", clock.instant());
-        for (int i = 0; i < 20; i++) {
-            gate.counted(probe, clock.instant());
+        // 40 workers reach for the office's places at once: the cap of 20 holds, every place is taken once.
+        ExecutorService workers = Executors.newFixedThreadPool(40);
+        List<Future<DeliveryGate.Hold>> reached = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            reached.add(workers.submit(() -> gate.reserve(probe, clock.instant())));
         }
+        long taken = 0;
+        for (Future<DeliveryGate.Hold> each : reached) {
+            taken += each.get() == null ? 1 : 0;
+        }
+        workers.shutdown();
+        assertThat(taken).as("places taken out of 40 attempts").isEqualTo(20);
+        gate.release(probe, clock.instant());
+        assertThat(gate.reserve(probe, clock.instant()))
+                .as("a place given back is taken again")
+                .isNull();
 
-        DeliveryGate.Hold hold = gate.check(probe, clock.instant());
+        DeliveryGate.Hold hold = gate.reserve(probe, clock.instant());
 
         assertThat(hold).isNotNull();
         assertThat(hold.reason()).isEqualTo("daily_cap");
@@ -645,6 +662,9 @@ class NotificationFlowIntegrationTests {
                 "urgent",
                 clock.instant());
         assertThat(gate.check(urgent, clock.instant())).isNull();
+        assertThat(gate.reserve(urgent, clock.instant()))
+                .as("urgent: past the cap")
+                .isNull();
     }
 
     @Test
