@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import com.mongodb.bulk.BulkWriteError;
 import java.util.ArrayList;
 import java.util.List;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -155,7 +156,9 @@ public class ResolutionProjector {
     /** One guarded upsert, tried again (up to three times) while another instance is creating the bucket. */
     private void applyOnce(String bucket, String key, Update update, String collection) {
         for (int attempt = 1; ; attempt++) {
-            if (mongo.exists(Query.query(where("_id").is(bucket).and("applied").is(key)), collection)) {
+            // findOne, not exists: exists counts by aggregation, which the embedded store runs as a scan
+            if (mongo.findOne(Query.query(where("_id").is(bucket).and("applied").is(key)), Document.class, collection)
+                    != null) {
                 return;
             }
             try {
