@@ -30,11 +30,14 @@ public final class Leases {
      */
     public static boolean claim(
             MongoTemplate mongo, String collection, Criteria which, String owner, Duration lease, Instant now) {
-        var free =
-                query(which.orOperator(where(UNTIL).exists(false), where(UNTIL).lt(now)));
-        var take = new Update().set(UNTIL, now.plus(lease)).set(OWNER, owner);
+        // which.orOperator keeps _id at the top of the query, so the embedded store finds it by _id first.
+        var free = query(which.orOperator(unleased(now)));
         return mongo.findAndModify(
-                        free, take, FindAndModifyOptions.options().returnNew(true), Document.class, collection)
+                        free,
+                        taken(owner, lease, now),
+                        FindAndModifyOptions.options().returnNew(true),
+                        Document.class,
+                        collection)
                 != null;
     }
 
@@ -44,13 +47,17 @@ public final class Leases {
      */
     public static void claimAll(
             MongoTemplate mongo, String collection, Criteria which, String owner, Duration lease, Instant now) {
-        var free = new Criteria()
-                .andOperator(
-                        which,
-                        new Criteria()
-                                .orOperator(
-                                        where(UNTIL).exists(false), where(UNTIL).lt(now)));
-        mongo.updateMulti(query(free), new Update().set(UNTIL, now.plus(lease)).set(OWNER, owner), collection);
+        // andOperator, not which.orOperator: the caller reuses its criteria for heldBy.
+        var free = new Criteria().andOperator(which, new Criteria().orOperator(unleased(now)));
+        mongo.updateMulti(query(free), taken(owner, lease, now), collection);
+    }
+
+    private static Criteria[] unleased(Instant now) {
+        return new Criteria[] {where(UNTIL).exists(false), where(UNTIL).lt(now)};
+    }
+
+    private static Update taken(String owner, Duration lease, Instant now) {
+        return new Update().set(UNTIL, now.plus(lease)).set(OWNER, owner);
     }
 
     /** The documents among {@code which} whose lease {@code owner} holds at {@code now}. */
