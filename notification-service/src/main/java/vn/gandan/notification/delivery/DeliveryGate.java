@@ -61,7 +61,7 @@ class DeliveryGate {
      * @return null when the place is taken, else the hold until the next morning
      */
     Hold reserve(Delivery delivery, Instant now) {
-        LocalDate day = now.atZone(NotificationPlanner.VIETNAM).toLocalDate();
+        LocalDate day = dayOf(now);
         var id = where("_id").is(capKey(delivery, day));
         if (delivery.isUrgent()) {
             mongo.upsert(query(id), new Update().inc("sent", 1), CAPS);
@@ -78,8 +78,12 @@ class DeliveryGate {
 
     /** Gives back a place {@link #reserve} took at {@code now} for a message that did not go out. */
     void release(Delivery delivery, Instant now) {
-        LocalDate day = now.atZone(NotificationPlanner.VIETNAM).toLocalDate();
-        mongo.updateFirst(query(where("_id").is(capKey(delivery, day))), new Update().inc("sent", -1), CAPS);
+        mongo.updateFirst(query(where("_id").is(capKey(delivery, dayOf(now)))), new Update().inc("sent", -1), CAPS);
+    }
+
+    /** The cap's day: Viet Nam's. */
+    private static LocalDate dayOf(Instant at) {
+        return at.atZone(NotificationPlanner.VIETNAM).toLocalDate();
     }
 
     private Hold capReached(LocalDate day) {
