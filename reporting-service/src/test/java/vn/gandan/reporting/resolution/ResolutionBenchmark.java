@@ -149,19 +149,33 @@ class ResolutionBenchmark {
      * local run ({@link IndexedH2Backend}), whose data is in a file rather than on this JVM's heap (at 1,000,000
      * petitions the in-memory one needs more heap than 24 GiB machines have); a real MongoDB is used as it is.
      */
-    static final String STORE_KIND = System.getProperty("BENCH_STORE", System.getenv("BENCH_STORE"));
+    enum Store {
+        /** The test infrastructure's store as it is: the stock in-process one, or a real MongoDB. */
+        PLAIN,
+        MEMORY,
+        H2;
 
-    static final boolean INDEXED_STORE =
-            TestInfrastructure.servers().mode() == TestInfrastructure.Mode.INPROCESS && !"plain".equals(STORE_KIND);
+        static Store chosen() {
+            if (TestInfrastructure.servers().mode() != TestInfrastructure.Mode.INPROCESS) {
+                return PLAIN;
+            }
+            String asked = System.getProperty("BENCH_STORE", System.getenv("BENCH_STORE"));
+            return "plain".equals(asked) ? PLAIN : "h2".equals(asked) ? H2 : MEMORY;
+        }
 
-    static final boolean H2_STORE = INDEXED_STORE && "h2".equals(STORE_KIND);
+        String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    static final Store STORE = Store.chosen();
 
     static String indexedStoreUri;
 
     static synchronized String indexedStoreUri() {
         if (indexedStoreUri == null) {
             MongoServer server =
-                    new MongoServer(H2_STORE ? new IndexedH2Backend(h2File()) : new IndexedMemoryBackend());
+                    new MongoServer(STORE == Store.H2 ? new IndexedH2Backend(h2File()) : new IndexedMemoryBackend());
             InetSocketAddress address = server.bind();
             Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
             indexedStoreUri = "mongodb://" + address.getHostString() + ":" + address.getPort();
@@ -179,13 +193,13 @@ class ResolutionBenchmark {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class Store {
+    static class OwnStore {
         /** Applied after the one from {@code spring.mongodb.uri}, so its address wins. */
         @Bean
         @Order(Ordered.LOWEST_PRECEDENCE)
         MongoClientSettingsBuilderCustomizer benchmarkStore() {
             return builder -> {
-                if (INDEXED_STORE) {
+                if (STORE != Store.PLAIN) {
                     builder.applyConnectionString(new ConnectionString(indexedStoreUri()));
                 }
             };
@@ -193,20 +207,20 @@ class ResolutionBenchmark {
     }
 
     static String storeDescription() {
-        return switch (TestInfrastructure.servers().mode()) {
-            case INPROCESS ->
-                H2_STORE
-                        ? "mongo-java-server 1.47 with the local run's H2 backend (a file, not the heap), same JVM, `_id`"
-                                + " lookups with further conditions served by the `_id` index (`IndexedH2Backend`, "
-                                + indexedStoreUri() + ")"
-                        : INDEXED_STORE
-                                ? "mongo-java-server 1.47 in memory, same JVM, `_id` lookups with further conditions served by the"
-                                        + " `_id` index (`IndexedMemoryBackend`, " + indexedStoreUri() + ")"
-                                : "mongo-java-server 1.47 in memory, same JVM, stock ("
-                                        + TestInfrastructure.servers().mongoUri() + ")";
-            default ->
-                "MongoDB (" + TestInfrastructure.servers().mode() + ", "
-                        + TestInfrastructure.servers().mongoUri() + ")";
+        return switch (STORE) {
+            case H2 ->
+                "mongo-java-server 1.47 with the local run's H2 backend (a file, not the heap), same JVM, `_id`"
+                        + " lookups with further conditions served by the `_id` index (`IndexedH2Backend`, "
+                        + indexedStoreUri() + ")";
+            case MEMORY ->
+                "mongo-java-server 1.47 in memory, same JVM, `_id` lookups with further conditions served by the"
+                        + " `_id` index (`IndexedMemoryBackend`, " + indexedStoreUri() + ")";
+            case PLAIN ->
+                TestInfrastructure.servers().mode() == TestInfrastructure.Mode.INPROCESS
+                        ? "mongo-java-server 1.47 in memory, same JVM, stock ("
+                                + TestInfrastructure.servers().mongoUri() + ")"
+                        : "MongoDB (" + TestInfrastructure.servers().mode() + ", "
+                                + TestInfrastructure.servers().mongoUri() + ")";
         };
     }
 
@@ -886,7 +900,7 @@ class ResolutionBenchmark {
                 """.formatted(
                         LocalDate.now(),
                         storeDescription(),
-                        H2_STORE ? "h2" : INDEXED_STORE ? "memory" : "plain",
+                        STORE.code(),
                         SMALL,
                         LARGE,
                         APPLIED_AT_LARGE,
