@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
@@ -11,6 +12,10 @@ import java.util.function.BiPredicate;
  * conditions finds the document by its {@code _id} first, then checks the rest. The stock backends look up by
  * {@code _id} only when it is the whole query, so every versioned save ({@code {_id: …, version: n}}), lease claim
  * and guarded upsert of the services scans the whole collection, slower with every document stored.
+ *
+ * <p>And a page of a string {@code _id} range ({@code {_id: {$gte: "40|", $lt: "40|2026"}}}, maybe with more
+ * conditions, in {@code _id} order, with a limit) is read from the ids in order, as MongoDB reads its {@code _id}
+ * index, stopping at the limit: the stock backends scan and sort the whole collection for it.
  */
 final class ByIdFirst {
 
@@ -19,11 +24,18 @@ final class ByIdFirst {
         QueryResult query(Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector);
     }
 
+    /** A collection's documents with a string {@code _id}, in {@code _id} order. */
+    interface IdsInOrder {
+        /** From the first string {@code _id} at or after {@code from}; may go on past the strings. */
+        Iterable<Document> ascendingFrom(String from);
+    }
+
     private ByIdFirst() {}
 
     static QueryResult query(
             Scan stock,
             BiPredicate<Document, Document> matches,
+            IdsInOrder ids,
             Document query,
             Document orderBy,
             int skip,
@@ -32,10 +44,12 @@ final class ByIdFirst {
             Document fieldSelector) {
         Object id = query.get("_id");
         boolean byIdAndMore = query.size() > 1 && id != null && !(id instanceof Document) && !(id instanceof List);
-        if (!byIdAndMore
-                || fieldSelector != null && !fieldSelector.isEmpty()
-                || orderBy != null && !orderBy.isEmpty()
-                || skip > 0) {
+        boolean projected = fieldSelector != null && !fieldSelector.isEmpty();
+        IdRange range = IdRange.of(id);
+        if (range != null && limit > 0 && !projected && inIdOrder(orderBy)) {
+            return page(range, ids, matches, query, skip, limit);
+        }
+        if (!byIdAndMore || projected || orderBy != null && !orderBy.isEmpty() || skip > 0) {
             return stock.query(query, orderBy, skip, limit, batchSize, fieldSelector);
         }
         List<Document> matching = new ArrayList<>(1);
@@ -45,5 +59,69 @@ final class ByIdFirst {
             }
         }
         return new QueryResult(matching);
+    }
+
+    private static boolean inIdOrder(Document orderBy) {
+        return orderBy == null
+                || orderBy.isEmpty()
+                || orderBy.size() == 1 && Integer.valueOf(1).equals(orderBy.get("_id"));
+    }
+
+    private static QueryResult page(
+            IdRange range,
+            IdsInOrder ids,
+            BiPredicate<Document, Document> matches,
+            Document query,
+            int skip,
+            int limit) {
+        List<Document> page = new ArrayList<>(Math.min(limit, 1_000));
+        int toSkip = skip;
+        for (Document candidate : ids.ascendingFrom(range.from() == null ? "" : range.from())) {
+            if (!(candidate.get("_id") instanceof String id) || range.isBeyond(id)) {
+                break;
+            }
+            if (!matches.test(candidate, query)) {
+                continue;
+            }
+            if (toSkip > 0) {
+                toSkip--;
+                continue;
+            }
+            page.add(candidate);
+            if (page.size() == limit) {
+                break;
+            }
+        }
+        return new QueryResult(page);
+    }
+
+    /** String bounds of {@code _id}, each inclusive or not; null bound = open. */
+    record IdRange(String from, String to, boolean toIncluded) {
+
+        private static final Set<String> BOUNDS = Set.of("$gt", "$gte", "$lt", "$lte");
+
+        /** The range an {@code _id} condition gives, or null if it is not only string bounds, at most one each side. */
+        static IdRange of(Object condition) {
+            if (!(condition instanceof Document bounds)
+                    || bounds.isEmpty()
+                    || !BOUNDS.containsAll(bounds.keySet())
+                    || bounds.containsKey("$gt") && bounds.containsKey("$gte")
+                    || bounds.containsKey("$lt") && bounds.containsKey("$lte")
+                    || !bounds.values().stream().allMatch(String.class::isInstance)) {
+                return null;
+            }
+            // the lower bound only says where to start: the query's own match drops an excluded first id
+            String from = (String) (bounds.containsKey("$gt") ? bounds.get("$gt") : bounds.get("$gte"));
+            String to = (String) (bounds.containsKey("$lt") ? bounds.get("$lt") : bounds.get("$lte"));
+            return new IdRange(from, to, bounds.containsKey("$lte"));
+        }
+
+        boolean isBeyond(String id) {
+            if (to == null) {
+                return false;
+            }
+            int c = id.compareTo(to);
+            return toIncluded ? c > 0 : c >= 0;
+        }
     }
 }

@@ -9,10 +9,12 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 
 /**
- * mongo-java-server's H2 backend, finding by {@code _id} first ({@link ByIdFirst}). The data layout is the stock
+ * mongo-java-server's H2 backend, finding by {@code _id} first and reading {@code _id} ranges in order from its
+ * data map, which is kept by {@code _id} ({@link ByIdFirst}). The data layout is the stock
  * one (the same maps), so existing data files open unchanged.
  */
 public final class IndexedH2Backend extends H2Backend {
@@ -47,6 +49,8 @@ public final class IndexedH2Backend extends H2Backend {
 
     private static final class Collection extends H2Collection {
 
+        private final MVMap<Object, Document> data;
+
         Collection(
                 MongoDatabase database,
                 String name,
@@ -55,6 +59,7 @@ public final class IndexedH2Backend extends H2Backend {
                 MVMap<String, Object> meta,
                 CursorRegistry cursors) {
             super(database, name, options, data, meta, cursors);
+            this.data = data;
         }
 
         @Override
@@ -63,12 +68,31 @@ public final class IndexedH2Backend extends H2Backend {
             return ByIdFirst.query(
                     super::queryDocuments,
                     this::documentMatchesQuery,
+                    this::ascendingFrom,
                     query,
                     orderBy,
                     skip,
                     limit,
                     batchSize,
                     fieldSelector);
+        }
+
+        private Iterable<Document> ascendingFrom(String from) {
+            return () -> {
+                Cursor<Object, Document> cursor = data.cursor(from);
+                return new java.util.Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return cursor.hasNext();
+                    }
+
+                    @Override
+                    public Document next() {
+                        cursor.next();
+                        return cursor.getValue();
+                    }
+                };
+            };
         }
     }
 }
