@@ -68,7 +68,6 @@ public class ProjectionRebuild {
     private final KafkaProperties kafka;
     private final PetitionEventDeserializer deserializer;
     private final RebuildProperties properties;
-    private final OpenCases openCases;
     private final Clock clock;
 
     private RebuildRun run; // the last one on this instance; guarded by this
@@ -82,10 +81,8 @@ public class ProjectionRebuild {
             KafkaProperties kafka,
             PetitionEventCodec codec,
             RebuildProperties properties,
-            OpenCases openCases,
             Clock clock) {
         this.clock = clock;
-        this.openCases = openCases;
         this.versions = versions;
         this.summary = summary;
         this.resolution = resolution;
@@ -160,7 +157,6 @@ public class ProjectionRebuild {
         var deadline = run.startedAt().plus(properties.timeout());
         try (Replay replay = new Replay(consumerProperties(), properties.pollTimeout(), clock)) {
             drop(run.target()); // what a failed attempt left
-            openCases.ensureIndexes(run.target());
             if (run.from().number() > 1) {
                 drop(new ProjectionVersion(run.from().number() - 1)); // the version kept by the last rebuild
             }

@@ -22,6 +22,8 @@ import java.util.TreeMap;
  * stood at the end of day D are the bucket minus every change after D, read from the same document. Year buckets
  * keep none (a year's would hold a year of days and be rewritten whole by every update): an as-of question reads
  * months instead. There are no quarter buckets: a quarter is read as its months ({@link Periods#keysOf}).
+ *
+ * <p>And per province the open cases by authority and by due day, for the overdue counts ({@link OpenCases#countsOf}).
  */
 public final class Buckets {
 
@@ -107,6 +109,7 @@ public final class Buckets {
                         .merge("handledHere", 1L, Long::sum);
             }
         }
+        contribution.putAll(OpenCases.countsOf(state));
         return contribution;
     }
 

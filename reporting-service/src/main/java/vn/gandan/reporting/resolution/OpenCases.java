@@ -3,29 +3,54 @@ package vn.gandan.reporting.resolution;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import org.bson.Document;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import vn.gandan.reporting.version.ProjectionVersion;
-import vn.gandan.reporting.version.ProjectionVersions;
 
 /**
- * The cases not handled that have a deadline, keyed {@code <province>|<petition>} so that one province's cases
- * are an {@code _id} range; a handled case is removed. Overdue = its current deadline's {@code dueAt} has passed: the
- * overdue questions read only overdue cases, through an index on {@code dueAt}, so they cost what is overdue, not
- * what is open.
+ * The cases not handled that have a deadline, and which of them are overdue: their due day (Viet Nam time; the
+ * deadline's {@code dueAt} is its last second) has ended. Nothing here reads a case it does not answer with.
+ *
+ * <ul>
+ *   <li><b>Counts</b> are figures like the others ({@link Buckets}, moved by the same guarded difference): per
+ *       province, the open cases per authority ({@code province=40|open}) and, per due day, those due that day
+ *       ({@code province=40|due:2026-12-05}). Overdue per authority = open − due today or later: one document and
+ *       the days still to fall due (an {@code _id} range), however many cases there are.
+ *   <li><b>The cases</b> are keyed {@code <province>|<dueAt>|<petition>}, so that a province's overdue cases, earliest
+ *       due first, are the start of an {@code _id} range: a page reads its own cases (with an authority filter,
+ *       the province's up to the page's last one).
+ * </ul>
+ *
+ * National questions read each province's, so they cost what the provinces with open cases add up to.
  */
 @Service
 public class OpenCases {
+
+    static final String OPEN = "open";
+    static final String DUE = "due:";
+    /** The counts' field: {@code a.<authority>}. */
+    private static final String BY_AUTHORITY = "a";
+    /** Reads a range of due days up to this many: no deadline is set a century ahead. */
+    private static final int MOST_DUE_DAYS = 36_600;
+
+    private static final DateTimeFormatter DUE_KEY =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     @org.springframework.data.mongodb.core.mapping.Document(OpenCase.COLLECTION)
     public record OpenCase(
@@ -46,53 +71,85 @@ public class OpenCases {
     }
 
     private final MongoTemplate mongo;
-    private final ProjectionVersions versions;
+    private final ReportGroups groups;
 
-    OpenCases(MongoTemplate mongo, ProjectionVersions versions) {
+    OpenCases(MongoTemplate mongo, ReportGroups groups) {
         this.mongo = mongo;
-        this.versions = versions;
+        this.groups = groups;
+    }
+
+    /** What an open case adds to the figures (bucket id → field → 1): its authority, open and due on its day. */
+    static Map<String, Map<String, Long>> countsOf(PetitionState state) {
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
+        if (isOpen(state)) {
+            String scope = Buckets.scope(Dimension.PROVINCE, state.provinceCode());
+            String field = BY_AUTHORITY + "." + fieldName(Dimension.AUTHORITY.valueOf(state));
+            LocalDate due = Periods.dateOf(state.deadline().dueAt());
+            counts.put(Buckets.id(scope, OPEN), new TreeMap<>(Map.of(field, 1L)));
+            counts.put(Buckets.id(scope, DUE + due), new TreeMap<>(Map.of(field, 1L)));
+        }
+        return counts;
+    }
+
+    private static boolean isOpen(PetitionState state) {
+        return state.countable() && !state.handled() && state.deadline() != null;
     }
 
     /**
-     * @param before the state counted before, or null if unknown: when the open case it gave is the same, nothing
-     *     is written
-     * @param provincesSeen every province the petition's events named: a case that moved leaves the others
+     * Writes the case as the state gives it, and removes where it was before (another province or due time).
+     *
+     * @param before the state counted before, or null if unknown: then every place the events could have put it
+     *     is removed
+     * @param events the petition's events, for those places
      */
     void record(
             ProjectionVersion version,
             String petitionId,
             PetitionState state,
             PetitionState before,
-            java.util.Set<String> provincesSeen) {
+            List<TimelineEntry> events) {
         OpenCase now = openCase(petitionId, state);
-        if (before != null
-                && java.util.Objects.equals(state.provinceCode(), before.provinceCode())
-                && java.util.Objects.equals(now, openCase(petitionId, before))) {
-            return;
+        Set<String> stale = new LinkedHashSet<>();
+        if (before != null) {
+            OpenCase was = openCase(petitionId, before);
+            if (Objects.equals(now, was)) {
+                return;
+            }
+            if (was != null) {
+                stale.add(was.id());
+            }
+        } else {
+            Set<String> provinces = new LinkedHashSet<>();
+            Set<Instant> dues = new LinkedHashSet<>();
+            events.forEach(e -> {
+                if (e.provinceCode() != null) {
+                    provinces.add(e.provinceCode());
+                }
+                if (e.deadline() != null) {
+                    dues.add(e.deadline().dueAt());
+                }
+            });
+            provinces.forEach(p -> dues.forEach(d -> stale.add(id(p, d, petitionId))));
         }
         String collection = version.collection(OpenCase.COLLECTION);
-        for (String other : provincesSeen) {
-            if (!other.equals(state.provinceCode())) {
-                mongo.remove(Query.query(where("_id").is(other + "|" + petitionId)), collection);
-            }
+        if (now != null) {
+            stale.remove(now.id());
         }
-        if (state.provinceCode() == null) {
-            return;
+        if (!stale.isEmpty()) {
+            mongo.remove(Query.query(where("_id").in(stale)), collection);
         }
-        if (now == null) {
-            mongo.remove(Query.query(where("_id").is(state.provinceCode() + "|" + petitionId)), collection);
-            return;
+        if (now != null) {
+            mongo.save(now, collection);
         }
-        mongo.save(now, collection);
     }
 
     /** The open case a state gives, or null if it is handled, has no deadline or cannot be counted yet. */
     private static OpenCase openCase(String petitionId, PetitionState state) {
-        if (state.provinceCode() == null || !state.countable() || state.handled() || state.deadline() == null) {
+        if (!isOpen(state)) {
             return null;
         }
         return new OpenCase(
-                state.provinceCode() + "|" + petitionId,
+                id(state.provinceCode(), state.deadline().dueAt(), petitionId),
                 petitionId,
                 state.provinceCode(),
                 state.communeCode(),
@@ -107,6 +164,10 @@ public class OpenCases {
                 state.escalations());
     }
 
+    private static String id(String province, Instant dueAt, String petitionId) {
+        return province + "|" + DUE_KEY.format(dueAt) + "|" + petitionId;
+    }
+
     /** Overdue cases per authority ({@link Dimension#NONE} when none), with a name when the events gave one. */
     public record OverdueCount(String authorityId, String authorityName, long overdue) {}
 
@@ -116,56 +177,78 @@ public class OpenCases {
      */
     public List<OverdueCount> overdueByAuthority(
             String province, String authority, Instant now, ProjectionVersion version) {
-        var aggregation = Aggregation.newAggregation(
-                Aggregation.match(overdue(province, authority, now)),
-                Aggregation.group("authorityId")
-                        .count()
-                        .as("overdue")
-                        .max("authorityName")
-                        .as("name"));
-        List<OverdueCount> counts = new java.util.ArrayList<>();
-        for (Document group : mongo.aggregate(aggregation, version.collection(OpenCase.COLLECTION), Document.class)
-                .getMappedResults()) {
-            String id = group.getString("_id");
-            counts.add(new OverdueCount(
-                    id == null ? Dimension.NONE : id,
-                    group.getString("name"),
-                    ((Number) group.get("overdue")).longValue()));
+        String today = Periods.dateOf(now).toString();
+        String collection = version.collection(Buckets.COLLECTION);
+        Map<String, Long> overdue = new TreeMap<>();
+        for (String p : provinces(province, version)) {
+            String scope = Buckets.scope(Dimension.PROVINCE, p);
+            add(overdue, mongo.findById(Buckets.id(scope, OPEN), Document.class, collection), 1);
+            Query stillToFallDue = Query.query(
+                            where("_id").gte(Buckets.id(scope, DUE + today)).lt(Buckets.id(scope, DUE + "~")))
+                    .limit(MOST_DUE_DAYS);
+            mongo.find(stillToFallDue, Document.class, collection).forEach(day -> add(overdue, day, -1));
         }
-        counts.sort(java.util.Comparator.comparing(OverdueCount::authorityId));
+        overdue.values().removeIf(n -> n == 0);
+        if (authority != null) {
+            overdue.keySet().retainAll(Set.of(authority));
+        }
+        Map<String, String> names = groups.authorityNames(List.copyOf(overdue.keySet()), version);
+        List<OverdueCount> counts = new ArrayList<>();
+        overdue.forEach((id, n) -> counts.add(new OverdueCount(id, names.get(id), n)));
         return counts;
     }
 
-    /** One page of the overdue cases, earliest due first: read through the {@code dueAt} index, never all. */
+    private static void add(Map<String, Long> overdue, Document bucket, int sign) {
+        Document byAuthority = bucket == null ? null : bucket.get(BY_AUTHORITY, Document.class);
+        if (byAuthority != null) {
+            byAuthority.forEach(
+                    (field, n) -> overdue.merge(authorityOf(field), sign * ((Number) n).longValue(), Long::sum));
+        }
+    }
+
+    /**
+     * One page of the overdue cases, earliest due first (then by petition): each province's is the start of its
+     * range, read up to the page's end.
+     */
     public List<OpenCase> overdue(
             String province, String authority, Instant now, int page, int size, ProjectionVersion version) {
-        Query query = Query.query(overdue(province, authority, now))
-                .with(Sort.by("dueAt", "petitionId"))
-                .skip((long) page * size)
-                .limit(size);
-        return mongo.find(query, OpenCase.class, version.collection(OpenCase.COLLECTION));
-    }
-
-    private static Criteria overdue(String province, String authority, Instant now) {
-        Criteria criteria = where("dueAt").lt(now);
-        if (province != null) {
-            criteria = criteria.and("provinceCode").is(province);
+        String endOfOverdue = DUE_KEY.format(
+                Periods.dateOf(now).atStartOfDay(Periods.VIET_NAM).toInstant());
+        List<String> provinces = provinces(province, version);
+        boolean one = provinces.size() == 1;
+        List<OpenCase> cases = new ArrayList<>();
+        for (String p : provinces) {
+            Criteria range = where("_id").gte(p + "|").lt(p + "|" + endOfOverdue);
+            if (authority != null) {
+                range = range.and("authorityId").is(authority);
+            }
+            Query query = Query.query(range).with(Sort.by("_id"));
+            if (one) {
+                query.skip((long) page * size).limit(size);
+            } else {
+                query.limit((page + 1) * size);
+            }
+            cases.addAll(mongo.find(query, OpenCase.class, version.collection(OpenCase.COLLECTION)));
         }
-        if (authority != null) {
-            criteria = criteria.and("authorityId").is(authority);
+        if (one) {
+            return cases;
         }
-        return criteria;
+        cases.sort(Comparator.comparing(OpenCase::dueAt).thenComparing(OpenCase::petitionId));
+        return cases.subList(Math.min(page * size, cases.size()), Math.min((page + 1) * size, cases.size()));
     }
 
-    /** The indexes the overdue questions use, created idempotently for the version written to. */
-    public void ensureIndexes(ProjectionVersion version) {
-        var indexes = mongo.indexOps(version.collection(OpenCase.COLLECTION));
-        indexes.createIndex(new Index().on("provinceCode", Sort.Direction.ASC).on("dueAt", Sort.Direction.ASC));
-        indexes.createIndex(new Index().on("dueAt", Sort.Direction.ASC));
+    private List<String> provinces(String province, ProjectionVersion version) {
+        return province != null
+                ? List.of(province)
+                : groups.members(ReportGroups.NATIONAL, Dimension.PROVINCE, version);
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void indexActiveVersion() {
-        ensureIndexes(versions.active());
+    /** An authority id as a field name: {@code .} and {@code $} would be read as a path or an operator. */
+    static String fieldName(String authority) {
+        return authority.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
+    }
+
+    private static String authorityOf(String fieldName) {
+        return fieldName.replace("%24", "$").replace("%2E", ".").replace("%25", "%");
     }
 }

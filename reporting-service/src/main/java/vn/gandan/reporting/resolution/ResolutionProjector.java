@@ -92,15 +92,7 @@ public class ResolutionProjector {
         PetitionState state = timeline.getState();
         if (state != null) {
             groups.record(state, timeline.countedBefore(), version);
-            openCases.record(
-                    version,
-                    timeline.getPetitionId(),
-                    state,
-                    timeline.countedBefore(),
-                    timeline.getEvents().stream()
-                            .map(TimelineEntry::provinceCode)
-                            .filter(java.util.Objects::nonNull)
-                            .collect(java.util.stream.Collectors.toSet()));
+            openCases.record(version, timeline.getPetitionId(), state, timeline.countedBefore(), timeline.getEvents());
         }
         mongo.updateFirst(
                 Query.query(where("_id")

@@ -43,9 +43,9 @@ final class Definitions {
             (an offline petition entered later with an earlier `receivedAt`) is not in the figures as of that day.
             """;
 
-    static final String OVERDUE = "Cases not handled whose current deadline's dueAt has passed: counts per authority"
-            + " and a page (page from 0, size up to 500) of the cases, earliest due first; daysOverdue = whole days"
-            + " since dueAt.";
+    static final String OVERDUE = "Cases not handled whose current deadline's due day (Viet Nam time; dueAt is its"
+            + " last second) has ended: counts per authority (the one the case is with now) and a page (page from 0,"
+            + " size up to 500) of the cases, earliest due first; daysOverdue = whole days since dueAt.";
 
     static final String REPEATS = "Petitions received from..to (Viet Nam time) whose submission names a related"
             + " earlier petition (relatedTo), by commune and by category, with the petitions received in each, and"
