@@ -46,8 +46,9 @@ final class ByIdFirst {
         boolean byIdAndMore = query.size() > 1 && id != null && !(id instanceof Document) && !(id instanceof List);
         boolean projected = fieldSelector != null && !fieldSelector.isEmpty();
         IdRange range = IdRange.of(id);
-        if (range != null && limit > 0 && !projected && inIdOrder(orderBy)) {
-            return page(range, ids, matches, query, skip, limit);
+        TopLevelFields fields = TopLevelFields.of(fieldSelector);
+        if (range != null && limit > 0 && fields != null && inIdOrder(orderBy)) {
+            return page(range, ids, matches, query, skip, limit, fields);
         }
         if (!byIdAndMore || projected || orderBy != null && !orderBy.isEmpty() || skip > 0) {
             return stock.query(query, orderBy, skip, limit, batchSize, fieldSelector);
@@ -73,7 +74,8 @@ final class ByIdFirst {
             BiPredicate<Document, Document> matches,
             Document query,
             int skip,
-            int limit) {
+            int limit,
+            TopLevelFields fields) {
         List<Document> page = new ArrayList<>(Math.min(limit, 1_000));
         int toSkip = skip;
         for (Document candidate : ids.ascendingFrom(range.from() == null ? "" : range.from())) {
@@ -87,12 +89,59 @@ final class ByIdFirst {
                 toSkip--;
                 continue;
             }
-            page.add(candidate);
+            page.add(fields.project(candidate));
             if (page.size() == limit) {
                 break;
             }
         }
         return new QueryResult(page);
+    }
+
+    /**
+     * A projection of top-level fields only, all included or all excluded ({@code _id} either way), as Spring Data's
+     * {@code fields().include(…)} and {@code exclude(…)} write it; none = the whole document.
+     */
+    record TopLevelFields(Set<String> named, boolean included, boolean withId) {
+
+        /** The projection a field selector gives, or null if it asks for more (paths, operators, a mix). */
+        static TopLevelFields of(Document selector) {
+            if (selector == null || selector.isEmpty()) {
+                return new TopLevelFields(Set.of(), false, true);
+            }
+            Set<String> named = new java.util.HashSet<>();
+            Boolean included = null;
+            boolean withId = true;
+            for (var field : selector.entrySet()) {
+                Boolean in = field.getValue() instanceof Number n
+                        ? Boolean.valueOf(n.intValue() != 0)
+                        : field.getValue() instanceof Boolean b ? b : null;
+                if (in == null || field.getKey().contains(".") || field.getKey().startsWith("$")) {
+                    return null;
+                }
+                if (field.getKey().equals("_id")) {
+                    withId = in;
+                    continue;
+                }
+                if (included != null && !included.equals(in)) {
+                    return null;
+                }
+                included = in;
+                named.add(field.getKey());
+            }
+            // {_id: 1} alone is the id only, {_id: 0} alone everything else
+            return new TopLevelFields(named, included == null ? withId : included, withId);
+        }
+
+        Document project(Document document) {
+            Document projected = new Document();
+            document.forEach((name, value) -> {
+                boolean keep = name.equals("_id") ? withId : named.contains(name) == included;
+                if (keep) {
+                    projected.put(name, value);
+                }
+            });
+            return projected;
+        }
     }
 
     /** String bounds of {@code _id}, each inclusive or not; null bound = open. */

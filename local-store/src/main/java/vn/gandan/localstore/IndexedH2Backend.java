@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 backend, finding by {@code _id} first and reading {@code _id} ranges in order from its
@@ -43,13 +44,14 @@ public final class IndexedH2Backend extends H2Backend {
             String namespace = getFullCollectionNamespace(name);
             MVMap<Object, Document> data = getMvStore().openMap("databases." + namespace);
             MVMap<String, Object> meta = getMvStore().openMap("meta." + namespace);
-            return new Collection(this, name, options, data, meta, getCursorRegistry());
+            return new Collection(this, name, options, data, meta, getCursorRegistry(), getMvStore());
         }
     }
 
     private static final class Collection extends H2Collection {
 
         private final MVMap<Object, Document> data;
+        private final MVStore store;
 
         Collection(
                 MongoDatabase database,
@@ -57,13 +59,30 @@ public final class IndexedH2Backend extends H2Backend {
                 CollectionOptions options,
                 MVMap<Object, Document> data,
                 MVMap<String, Object> meta,
-                CursorRegistry cursors) {
+                CursorRegistry cursors,
+                MVStore store) {
             super(database, name, options, data, meta, cursors);
             this.data = data;
+            this.store = store;
         }
 
+        /**
+         * A query reads one version of the store, pinned while it runs: otherwise a scan longer than the store's
+         * retention time (45 s) may find the chunks it reads reclaimed by the writes meanwhile ("Chunk … not found",
+         * h2database#4383; the reporting benchmark met it counting a million buckets).
+         */
         @Override
         protected QueryResult queryDocuments(
+                Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
+            MVStore.TxCounter pinned = store.registerVersionUsage();
+            try {
+                return pinnedQuery(query, orderBy, skip, limit, batchSize, fieldSelector);
+            } finally {
+                store.deregisterVersionUsage(pinned);
+            }
+        }
+
+        private QueryResult pinnedQuery(
                 Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
             return ByIdFirst.query(
                     super::queryDocuments,

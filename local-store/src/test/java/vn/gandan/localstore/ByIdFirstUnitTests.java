@@ -81,6 +81,25 @@ class ByIdFirstUnitTests {
     }
 
     @Test
+    void aPageKeepsOnlyTheTopLevelFieldsAskedFor() {
+        Document doc = new Document("_id", "40|a").append("a", 1).append("applied", List.of("k"));
+        ByIdFirst.IdsInOrder ids = from -> List.of(doc);
+        BiPredicate<Document, Document> any = (d, q) -> true;
+        Document range = new Document("_id", new Document("$gte", "40|"));
+        assertThat(ByIdFirst.query(this::stock, any, ids, range, null, 0, 5, 0, new Document("a", 1)))
+                .containsExactly(new Document("_id", "40|a").append("a", 1));
+        assertThat(ByIdFirst.query(this::stock, any, ids, range, null, 0, 5, 0, new Document("applied", 0)))
+                .containsExactly(new Document("_id", "40|a").append("a", 1));
+        assertThat(ByIdFirst.query(
+                        this::stock, any, ids, range, null, 0, 5, 0, new Document("a", true).append("_id", 0)))
+                .containsExactly(new Document("a", 1));
+        assertThat(ByIdFirst.query(this::stock, any, ids, range, null, 0, 5, 0, new Document("_id", 1)))
+                .containsExactly(new Document("_id", "40|a"));
+        assertThat(doc).as("the stored document is untouched").containsKey("applied");
+        assertThat(asked).isEmpty();
+    }
+
+    @Test
     void aRangeWithoutALimitOrInAnotherOrderOrWithOtherBoundsGoesToTheStockQuery() {
         ByIdFirst.IdsInOrder none = from -> {
             throw new AssertionError("read in order from " + from);
@@ -89,12 +108,13 @@ class ByIdFirstUnitTests {
         Document range = new Document("_id", new Document("$gte", "40|"));
         ByIdFirst.query(this::stock, any, none, range, null, 0, 0, 0, null);
         ByIdFirst.query(this::stock, any, none, range, new Document("dueAt", 1), 0, 5, 0, null);
-        ByIdFirst.query(this::stock, any, none, range, null, 0, 5, 0, new Document("n", 1));
+        ByIdFirst.query(this::stock, any, none, range, null, 0, 5, 0, new Document("n.m", 1));
+        ByIdFirst.query(this::stock, any, none, range, null, 0, 5, 0, new Document("n", 1).append("m", 0));
         Document numeric = new Document("_id", new Document("$gte", 4));
         ByIdFirst.query(this::stock, any, none, numeric, null, 0, 5, 0, null);
         Document in = new Document("_id", new Document("$gte", "40|").append("$in", List.of("40|a")));
         ByIdFirst.query(this::stock, any, none, in, null, 0, 5, 0, null);
-        assertThat(asked).hasSize(5);
+        assertThat(asked).hasSize(6);
     }
 
     static List<String> ids(QueryResult result) {
