@@ -182,10 +182,14 @@ public class OpenCases {
         Map<String, Long> overdue = new TreeMap<>();
         for (String p : provinces(province, version)) {
             String scope = Buckets.scope(Dimension.PROVINCE, p);
-            add(overdue, mongo.findById(Buckets.id(scope, OPEN), Document.class, collection), 1);
+            // the counts only: a bucket's applied keys are most of it
+            Query open = Query.query(where("_id").is(Buckets.id(scope, OPEN)));
+            open.fields().include(BY_AUTHORITY);
+            add(overdue, mongo.findOne(open, Document.class, collection), 1);
             Query stillToFallDue = Query.query(
                             where("_id").gte(Buckets.id(scope, DUE + today)).lt(Buckets.id(scope, DUE + "~")))
                     .limit(MOST_DUE_DAYS);
+            stillToFallDue.fields().include(BY_AUTHORITY);
             mongo.find(stillToFallDue, Document.class, collection).forEach(day -> add(overdue, day, -1));
         }
         overdue.values().removeIf(n -> n == 0);
@@ -214,7 +218,9 @@ public class OpenCases {
             String province, String authority, Instant now, int page, int size, ProjectionVersion version) {
         String endOfOverdue = DUE_KEY.format(
                 Periods.dateOf(now).atStartOfDay(Periods.VIET_NAM).toInstant());
-        List<String> provinces = provinces(province, version);
+        List<String> provinces = province == null && authority != null
+                ? provincesWithOpenCases(authority, version)
+                : provinces(province, version);
         boolean one = provinces.size() == 1;
         List<OpenCase> cases = new ArrayList<>();
         for (String p : provinces) {
@@ -235,6 +241,30 @@ public class OpenCases {
         }
         cases.sort(Comparator.comparing(OpenCase::dueAt).thenComparing(OpenCase::petitionId));
         return cases.subList(Math.min(page * size, cases.size()), Math.min((page + 1) * size, cases.size()));
+    }
+
+    /**
+     * The provinces where an authority has open cases, from their counts: a national page for one authority reads
+     * those provinces' ranges only, not every province's overdue cases.
+     */
+    private List<String> provincesWithOpenCases(String authority, ProjectionVersion version) {
+        List<String> ids = provinces(null, version).stream()
+                .map(p -> Buckets.id(Buckets.scope(Dimension.PROVINCE, p), OPEN))
+                .toList();
+        // _id $in alone, which the embedded store serves by its index; the count is checked here
+        Query query = Query.query(where("_id").in(ids));
+        query.fields().include(BY_AUTHORITY + "." + fieldName(authority));
+        String prefix = Buckets.scope(Dimension.PROVINCE, "");
+        List<String> provinces = new ArrayList<>();
+        for (Document open : mongo.find(query, Document.class, version.collection(Buckets.COLLECTION))) {
+            Map<String, Long> count = new TreeMap<>();
+            add(count, open, 1);
+            if (count.getOrDefault(authority, 0L) > 0) {
+                String id = open.getString("_id");
+                provinces.add(id.substring(prefix.length(), id.lastIndexOf('|')));
+            }
+        }
+        return provinces;
     }
 
     private List<String> provinces(String province, ProjectionVersion version) {
