@@ -3,27 +3,14 @@ package vn.gandan.events;
 import java.util.List;
 
 /**
- * The category codes a {@link PetitionSubmitted} may carry: intake's catalogue (which adds names and each
- * category's extra facts) and routing's rules both speak these. Adding a code is additive; removing or renaming one
+ * The category codes a {@link PetitionSubmitted} may carry ({@link Labels#CATEGORIES}): intake's catalogue (which
+ * adds each category's extra facts) and routing's rules both speak these. Adding a code is additive; removing or renaming one
  * is a breaking change of the contract (ADR 0002).
  */
 public final class CategoryCodes {
 
-    public static final List<String> ALL = List.of(
-            "infrastructure.roads",
-            "infrastructure.drainage",
-            "infrastructure.lighting",
-            "environment.pollution",
-            "environment.waste",
-            "land.compensation",
-            "land.dispute",
-            "officials.conduct",
-            "social.welfare",
-            "health",
-            "education",
-            "public_order",
-            "administrative_procedures",
-            "other");
+    public static final List<String> ALL =
+            Labels.CATEGORIES.stream().map(Labels.Label::code).toList();
 
     private CategoryCodes() {}
 

@@ -2,33 +2,25 @@ package vn.gandan.intake.catalogue;
 
 import java.util.List;
 import java.util.Map;
-import vn.gandan.events.Channel;
+import vn.gandan.events.Labels;
 import vn.gandan.events.PetitionKind;
 
-/** The labels of kinds and channels, in Vietnamese and English: one place for every API that shows them. */
+/** Kinds with their laws, and channels, as intake's APIs show them (the names are {@link Labels}). */
 public final class Catalogue {
 
     /** A petition kind with the law that governs it. */
     public record Kind(String code, String nameVi, String nameEn, String law) {}
 
-    public record Label(String code, String nameVi, String nameEn) {}
+    private static final Map<String, String> LAWS = Map.of(
+            PetitionKind.RECOMMENDATION.code(), "Luật Tiếp công dân 2013; Nghị định 20/2008/NĐ-CP",
+            PetitionKind.COMPLAINT.code(), "Luật Khiếu nại 2011",
+            PetitionKind.DENUNCIATION.code(), "Luật Tố cáo 2018");
 
-    public static final List<Kind> KINDS = List.of(
-            new Kind(
-                    PetitionKind.RECOMMENDATION.code(),
-                    "Kiến nghị, phản ánh",
-                    "Recommendation or reflection",
-                    "Luật Tiếp công dân 2013; Nghị định 20/2008/NĐ-CP"),
-            new Kind(PetitionKind.COMPLAINT.code(), "Khiếu nại", "Complaint", "Luật Khiếu nại 2011"),
-            new Kind(PetitionKind.DENUNCIATION.code(), "Tố cáo", "Denunciation", "Luật Tố cáo 2018"));
+    public static final List<Kind> KINDS = Labels.KINDS.stream()
+            .map(k -> new Kind(k.code(), k.nameVi(), k.nameEn(), LAWS.get(k.code())))
+            .toList();
 
-    public static final List<Label> CHANNELS = List.of(
-            new Label(Channel.PORTAL.code(), "Cổng thông tin", "Portal"),
-            new Label(Channel.HOTLINE.code(), "Đường dây nóng", "Hotline"),
-            new Label(Channel.MEETING.code(), "Họp dân", "Hamlet meeting"),
-            new Label(Channel.HOUSEHOLD_VISIT.code(), "Thăm hộ gia đình", "Household visit"),
-            new Label(Channel.DIALOGUE.code(), "Hội nghị đối thoại", "Dialogue conference"),
-            new Label(Channel.EMAIL.code(), "Thư điện tử", "Email"));
+    public static final List<Labels.Label> CHANNELS = Labels.CHANNELS;
 
     /**
      * What the law needs of the citizen for each kind: complaints and denunciations must name the citizen and say

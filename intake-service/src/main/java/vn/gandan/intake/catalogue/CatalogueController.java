@@ -28,7 +28,7 @@ class CatalogueController {
     record CatalogueView(
             List<Catalogue.Kind> kinds,
             List<CategoryView> categories,
-            List<Catalogue.Label> channels,
+            List<vn.gandan.events.Labels.Label> channels,
             Map<String, List<String>> lawRequires) {}
 
     private static final CatalogueView CATALOGUE = new CatalogueView(

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import vn.gandan.events.Labels;
 import vn.gandan.support.web.FieldReason;
 
 /**
- * The published category catalogue, with labels in Vietnamese and English and the extra facts each category asks
- * for. Extra facts travel in {@code PetitionSubmitted} (routing decides on them), so none may hold personal data.
+ * The published category catalogue: each category's names ({@link Labels}) and the extra facts it asks for. Extra facts travel in {@code PetitionSubmitted} (routing decides on them), so none may hold personal data.
  */
 public final class Categories {
 
@@ -57,8 +57,14 @@ public final class Categories {
             fields = List.copyOf(fields);
         }
 
-        Category(String code, String nameVi, String nameEn) {
-            this(code, nameVi, nameEn, List.of());
+        /** The category of a code, named as {@link Labels#CATEGORIES} names it. */
+        static Category of(String code, List<Field> fields) {
+            Labels.Label label = Labels.of(Labels.CATEGORIES, code).orElseThrow();
+            return new Category(code, label.nameVi(), label.nameEn(), fields);
+        }
+
+        static Category of(String code) {
+            return of(code, List.of());
         }
 
         /** The part before the dot: {@code infrastructure} for {@code infrastructure.roads}. */
@@ -127,21 +133,15 @@ public final class Categories {
             Field.text("landParcel", "Thửa đất số, tờ bản đồ số", "Land parcel and map sheet numbers", false);
 
     public static final List<Category> ALL = List.of(
-            new Category(
+            Category.of(
                     "infrastructure.roads",
-                    "Đường giao thông",
-                    "Roads",
                     List.of(Field.text("roadName", "Tên đường, tuyến đường", "Road name", false))),
-            new Category("infrastructure.drainage", "Thoát nước", "Drainage"),
-            new Category(
+            Category.of("infrastructure.drainage"),
+            Category.of(
                     "infrastructure.lighting",
-                    "Chiếu sáng công cộng",
-                    "Street lighting",
                     List.of(Field.text("poleNumber", "Số hiệu cột đèn", "Lamp-post number", false))),
-            new Category(
+            Category.of(
                     "environment.pollution",
-                    "Ô nhiễm môi trường",
-                    "Pollution",
                     List.of(new Field(
                             "pollutionType",
                             "Loại ô nhiễm",
@@ -154,11 +154,9 @@ public final class Categories {
                                     new Choice("noise", "Tiếng ồn", "Noise"),
                                     new Choice("odour", "Mùi hôi", "Odour"),
                                     new Choice("soil", "Đất", "Soil"))))),
-            new Category("environment.waste", "Rác thải", "Waste"),
-            new Category(
+            Category.of("environment.waste"),
+            Category.of(
                     "land.compensation",
-                    "Bồi thường, giải phóng mặt bằng",
-                    "Land compensation",
                     List.of(
                             Field.text("projectName", "Tên dự án thu hồi đất", "Project the land was taken for", true),
                             LAND_PARCEL,
@@ -179,28 +177,24 @@ public final class Categories {
                                     "Cơ quan ban hành quyết định",
                                     "Authority that issued the decision",
                                     false))),
-            new Category("land.dispute", "Tranh chấp đất đai", "Land disputes", List.of(LAND_PARCEL)),
-            new Category(
+            Category.of("land.dispute", List.of(LAND_PARCEL)),
+            Category.of(
                     "officials.conduct",
-                    "Hành vi của cán bộ, công chức",
-                    "Conduct of officials",
                     List.of(Field.text(
                             "subjectAuthority",
                             "Cơ quan, đơn vị nơi cán bộ bị phản ánh công tác",
                             "Authority the official works for",
                             true))),
-            new Category("social.welfare", "An sinh xã hội", "Social welfare"),
-            new Category("health", "Y tế", "Health"),
-            new Category("education", "Giáo dục", "Education"),
-            new Category("public_order", "An ninh, trật tự", "Public order"),
-            new Category(
+            Category.of("social.welfare"),
+            Category.of("health"),
+            Category.of("education"),
+            Category.of("public_order"),
+            Category.of(
                     "administrative_procedures",
-                    "Thủ tục hành chính",
-                    "Administrative procedures",
                     List.of(
                             Field.text("dossierNumber", "Mã hồ sơ", "Dossier number", true),
                             Field.text("procedureName", "Tên thủ tục", "Procedure", false))),
-            new Category("other", "Khác", "Other"));
+            Category.of("other"));
 
     public static final List<String> CODES = ALL.stream().map(Category::code).toList();
 

@@ -10,15 +10,19 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.bson.Document;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import vn.gandan.adminunits.AdminUnits;
+import vn.gandan.events.Labels;
 import vn.gandan.reporting.resolution.Periods.Granularity;
 import vn.gandan.reporting.version.ProjectionVersion;
 import vn.gandan.reporting.version.ProjectionVersions;
+import vn.gandan.support.web.Languages;
 
 /**
  * Reads the buckets: cost per group and period asked, never per petition. Each answer reads one version, the one
@@ -337,16 +341,29 @@ public class ResolutionReports {
         return periods;
     }
 
+    /**
+     * The groups' names: places as the admin-unit data names them, authorities as the events did, kinds, channels
+     * and categories in the caller's language; a code nothing names (an old category) is its own name.
+     */
     Map<String, String> namesOf(Dimension dimension, List<String> values, ProjectionVersion version) {
         Map<String, String> names = new HashMap<>();
         switch (dimension) {
             case PROVINCE -> values.forEach(v -> adminUnits.province(v).ifPresent(p -> names.put(v, p.name())));
             case COMMUNE -> values.forEach(v -> adminUnits.commune(v).ifPresent(c -> names.put(v, c.name())));
             case AUTHORITY -> names.putAll(groups.authorityNames(values, version));
-            default -> values.forEach(v -> names.put(v, v));
+            case KIND -> labelled(names, values, Labels.KINDS);
+            case CHANNEL -> labelled(names, values, Labels.CHANNELS);
+            case CATEGORY -> labelled(names, values, Labels.CATEGORIES);
         }
         names.remove(Dimension.NONE);
         return names;
+    }
+
+    private static void labelled(Map<String, String> names, List<String> values, List<Labels.Label> labels) {
+        // the request's language, as Spring MVC resolved it (Languages)
+        Locale language = Languages.supported(LocaleContextHolder.getLocale());
+        values.forEach(v ->
+                names.put(v, Labels.of(labels, v).map(l -> l.name(language)).orElse(v)));
     }
 
     static BigDecimal rate(long part, long whole) {

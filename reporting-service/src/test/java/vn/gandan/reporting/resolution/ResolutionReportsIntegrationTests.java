@@ -548,6 +548,23 @@ class ResolutionReportsIntegrationTests {
                 .json();
         assertThat(body.get("groupBy").asString()).isEqualTo("commune");
         assertThat(body.get("rows").get(0).get("groupName").asString()).matches("(Xã|Phường|Đặc khu) .+");
+        assertThat(groupNames("category", "vi")).containsEntry("health", "Y tế").containsEntry("education", "Giáo dục");
+        assertThat(groupNames("category", "en")).containsEntry("health", "Health");
+        assertThat(groupNames("kind", "vi")).containsEntry("complaint", "Khiếu nại");
+        assertThat(groupNames("channel", "en")).containsEntry("hotline", "Hotline");
+    }
+
+    /** Group → its name, in a language. */
+    Map<String, String> groupNames(String groupBy, String language) {
+        Map<String, String> names = new TreeMap<>();
+        analyst()
+                .withHeader("Accept-Language", language)
+                .get("/api/v1/reports/resolution?groupBy=" + groupBy + "&period=year&from=2025-01-01&to=2025-12-31")
+                .json()
+                .get("rows")
+                .forEach(r ->
+                        names.put(r.get("group").asString(), r.get("groupName").asString()));
+        return names;
     }
 
     @Test
