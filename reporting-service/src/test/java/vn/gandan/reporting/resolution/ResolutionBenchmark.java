@@ -604,7 +604,8 @@ class ResolutionBenchmark {
                 OpenCases.OpenCase.COLLECTION,
                 ReportGroups.COLLECTION,
                 ReportGroups.AUTHORITIES)) {
-            counts.put(c, mongo.getCollection(version.collection(c)).countDocuments());
+            // the collection's own count: countDocuments is an aggregation, which the embedded store runs as a scan
+            counts.put(c, mongo.getCollection(version.collection(c)).estimatedDocumentCount());
         }
         return counts;
     }
