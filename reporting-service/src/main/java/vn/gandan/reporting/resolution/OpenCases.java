@@ -44,8 +44,9 @@ public class OpenCases {
 
     static final String OPEN = "open";
     static final String DUE = "due:";
-    /** The counts' field: {@code a.<authority>}. */
-    private static final String BY_AUTHORITY = "a";
+    /** What the overdue cases may be counted by: a field {@code <dimension>.<value>} each, in the same documents. */
+    public static final List<Dimension> GROUPS =
+            List.of(Dimension.AUTHORITY, Dimension.COMMUNE, Dimension.CATEGORY, Dimension.KIND, Dimension.CHANNEL);
     /** Reads a range of due days up to this many: no deadline is set a century ahead. */
     private static final int MOST_DUE_DAYS = 36_600;
 
@@ -78,17 +79,25 @@ public class OpenCases {
         this.groups = groups;
     }
 
-    /** What an open case adds to the figures (bucket id → field → 1): its authority, open and due on its day. */
+    /**
+     * What an open case adds to the figures (bucket id → field → 1): its authority, commune, category, kind and
+     * channel, among its province's open cases and among those due on its day.
+     */
     static Map<String, Map<String, Long>> countsOf(PetitionState state) {
         Map<String, Map<String, Long>> counts = new TreeMap<>();
         if (isOpen(state)) {
             String scope = Buckets.scope(Dimension.PROVINCE, state.provinceCode());
-            String field = BY_AUTHORITY + "." + fieldName(Dimension.AUTHORITY.valueOf(state));
+            Map<String, Long> fields = new TreeMap<>();
+            GROUPS.forEach(d -> fields.put(field(d, d.valueOf(state)), 1L));
             LocalDate due = Periods.dateOf(state.deadline().dueAt());
-            counts.put(Buckets.id(scope, OPEN), new TreeMap<>(Map.of(field, 1L)));
-            counts.put(Buckets.id(scope, DUE + due), new TreeMap<>(Map.of(field, 1L)));
+            counts.put(Buckets.id(scope, OPEN), fields);
+            counts.put(Buckets.id(scope, DUE + due), new TreeMap<>(fields));
         }
         return counts;
+    }
+
+    private static String field(Dimension dimension, String value) {
+        return dimension.code() + "." + fieldName(value);
     }
 
     private static boolean isOpen(PetitionState state) {
@@ -168,15 +177,18 @@ public class OpenCases {
         return province + "|" + DUE_KEY.format(dueAt) + "|" + petitionId;
     }
 
-    /** Overdue cases per authority ({@link Dimension#NONE} when none), with a name when the events gave one. */
-    public record OverdueCount(String authorityId, String authorityName, long overdue) {}
-
     /**
+     * Overdue cases per group of one of {@link #GROUPS} ({@link Dimension#NONE} when the case has no value), the
+     * empty groups left out.
+     *
      * @param province a province code, or null for all
-     * @param authority an authority id, or null for all
+     * @param authority an authority id, or null for all; only when counting by authority
      */
-    public List<OverdueCount> overdueByAuthority(
-            String province, String authority, Instant now, ProjectionVersion version) {
+    public Map<String, Long> overdueBy(
+            Dimension groupBy, String province, String authority, Instant now, ProjectionVersion version) {
+        if (!GROUPS.contains(groupBy) || authority != null && groupBy != Dimension.AUTHORITY) {
+            throw new IllegalArgumentException("overdue cases are not counted by " + groupBy + " for one authority");
+        }
         String today = Periods.dateOf(now).toString();
         String collection = version.collection(Buckets.COLLECTION);
         Map<String, Long> overdue = new TreeMap<>();
@@ -184,29 +196,25 @@ public class OpenCases {
             String scope = Buckets.scope(Dimension.PROVINCE, p);
             // the counts only: a bucket's applied keys are most of it
             Query open = Query.query(where("_id").is(Buckets.id(scope, OPEN)));
-            open.fields().include(BY_AUTHORITY);
-            add(overdue, mongo.findOne(open, Document.class, collection), 1);
+            open.fields().include(groupBy.code());
+            add(overdue, groupBy, mongo.findOne(open, Document.class, collection), 1);
             Query stillToFallDue = Query.query(
                             where("_id").gte(Buckets.id(scope, DUE + today)).lt(Buckets.id(scope, DUE + "~")))
                     .limit(MOST_DUE_DAYS);
-            stillToFallDue.fields().include(BY_AUTHORITY);
-            mongo.find(stillToFallDue, Document.class, collection).forEach(day -> add(overdue, day, -1));
+            stillToFallDue.fields().include(groupBy.code());
+            mongo.find(stillToFallDue, Document.class, collection).forEach(day -> add(overdue, groupBy, day, -1));
         }
         overdue.values().removeIf(n -> n == 0);
         if (authority != null) {
             overdue.keySet().retainAll(Set.of(authority));
         }
-        Map<String, String> names = groups.authorityNames(List.copyOf(overdue.keySet()), version);
-        List<OverdueCount> counts = new ArrayList<>();
-        overdue.forEach((id, n) -> counts.add(new OverdueCount(id, names.get(id), n)));
-        return counts;
+        return overdue;
     }
 
-    private static void add(Map<String, Long> overdue, Document bucket, int sign) {
-        Document byAuthority = bucket == null ? null : bucket.get(BY_AUTHORITY, Document.class);
-        if (byAuthority != null) {
-            byAuthority.forEach(
-                    (field, n) -> overdue.merge(authorityOf(field), sign * ((Number) n).longValue(), Long::sum));
+    private static void add(Map<String, Long> overdue, Dimension groupBy, Document bucket, int sign) {
+        Document counts = bucket == null ? null : bucket.get(groupBy.code(), Document.class);
+        if (counts != null) {
+            counts.forEach((field, n) -> overdue.merge(valueOf(field), sign * ((Number) n).longValue(), Long::sum));
         }
     }
 
@@ -253,12 +261,12 @@ public class OpenCases {
                 .toList();
         // _id $in alone, which the embedded store serves by its index; the count is checked here
         Query query = Query.query(where("_id").in(ids));
-        query.fields().include(BY_AUTHORITY + "." + fieldName(authority));
+        query.fields().include(field(Dimension.AUTHORITY, authority));
         String prefix = Buckets.scope(Dimension.PROVINCE, "");
         List<String> provinces = new ArrayList<>();
         for (Document open : mongo.find(query, Document.class, version.collection(Buckets.COLLECTION))) {
             Map<String, Long> count = new TreeMap<>();
-            add(count, open, 1);
+            add(count, Dimension.AUTHORITY, open, 1);
             if (count.getOrDefault(authority, 0L) > 0) {
                 String id = open.getString("_id");
                 provinces.add(id.substring(prefix.length(), id.lastIndexOf('|')));
@@ -273,12 +281,12 @@ public class OpenCases {
                 : groups.members(ReportGroups.NATIONAL, Dimension.PROVINCE, version);
     }
 
-    /** An authority id as a field name: {@code .} and {@code $} would be read as a path or an operator. */
-    static String fieldName(String authority) {
-        return authority.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
+    /** A value as a field name: {@code .} and {@code $} would be read as a path or an operator. */
+    static String fieldName(String value) {
+        return value.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
     }
 
-    private static String authorityOf(String fieldName) {
+    private static String valueOf(String fieldName) {
         return fieldName.replace("%24", "$").replace("%2E", ".").replace("%25", "%");
     }
 }

@@ -345,7 +345,7 @@ public class ResolutionReports {
      * The groups' names: places as the admin-unit data names them, authorities as the events did, kinds, channels
      * and categories in the caller's language; a code nothing names (an old category) is its own name.
      */
-    Map<String, String> namesOf(Dimension dimension, List<String> values, ProjectionVersion version) {
+    public Map<String, String> namesOf(Dimension dimension, List<String> values, ProjectionVersion version) {
         Map<String, String> names = new HashMap<>();
         switch (dimension) {
             case PROVINCE -> values.forEach(v -> adminUnits.province(v).ifPresent(p -> names.put(v, p.name())));

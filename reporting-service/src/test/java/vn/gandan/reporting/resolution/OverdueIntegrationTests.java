@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -144,11 +143,7 @@ class OverdueIntegrationTests {
     }
 
     Map<String, Long> counts(String authority, Instant now) {
-        Map<String, Long> counts = new TreeMap<>();
-        openCases
-                .overdueByAuthority(province, authority, now, version())
-                .forEach(c -> counts.put(c.authorityId(), c.overdue()));
-        return counts;
+        return openCases.overdueBy(Dimension.AUTHORITY, province, authority, now, version());
     }
 
     List<String> page(String authority, int page, int size) {
@@ -173,9 +168,13 @@ class OverdueIntegrationTests {
         assertThat(counts(plain.id(), NOW)).isEqualTo(Map.of(plain.id(), 1L));
         // a day later, the case due today is overdue too
         assertThat(counts(null, NOW.plusSeconds(86_400))).isEqualTo(Map.of(dotted.id(), 2L, plain.id(), 2L));
-        assertThat(openCases.overdueByAuthority(province, null, NOW, version()))
-                .extracting(OpenCases.OverdueCount::authorityName)
-                .containsExactly(plain.name(), dotted.name());
+        // the same cases by the other groups: all three in one commune, of one category, kind and channel
+        assertThat(openCases.overdueBy(Dimension.COMMUNE, province, null, NOW, version()))
+                .isEqualTo(Map.of("c-" + province, 3L));
+        assertThat(openCases.overdueBy(Dimension.CATEGORY, province, null, NOW, version()))
+                .isEqualTo(Map.of("land", 3L));
+        assertThat(openCases.overdueBy(Dimension.CHANNEL, province, null, NOW.plusSeconds(86_400), version()))
+                .isEqualTo(Map.of("portal", 4L));
     }
 
     @Test
@@ -189,10 +188,7 @@ class OverdueIntegrationTests {
 
     @Test
     void theNationalFiguresAreEachProvincesAddedUp() {
-        Map<String, Long> national = new TreeMap<>();
-        openCases
-                .overdueByAuthority(null, null, NOW, version())
-                .forEach(c -> national.put(c.authorityId(), c.overdue()));
+        Map<String, Long> national = openCases.overdueBy(Dimension.AUTHORITY, null, null, NOW, version());
         assertThat(national).containsAllEntriesOf(counts(null, NOW));
         // across provinces, a page is merged by due time: here, filtered to this test's authorities
         assertThat(openCases.overdue(null, dotted.id(), NOW, 0, 10, version()))

@@ -608,13 +608,37 @@ class ResolutionReportsIntegrationTests {
                 .filter(e -> e.handled() == null && e.dueAt().isBefore(now))
                 .forEach(e -> overdue.merge(e.authority(), 1L, Long::sum));
         JsonNode body = analyst().get("/api/v1/reports/overdue?size=500").json();
+        assertThat(body.get("groupBy").asString()).isEqualTo("authority");
         Map<String, Long> actual = new TreeMap<>();
-        body.get("byAuthority").forEach(a -> {
-            if (a.get("authority").asString().startsWith("it-")) {
-                actual.put(a.get("authority").asString(), a.get("overdue").asLong());
+        body.get("byGroup").forEach(a -> {
+            if (a.get("group").asString().startsWith("it-")) {
+                actual.put(a.get("group").asString(), a.get("overdue").asLong());
+                assertThat(a.get("groupName").asString()).startsWith("Ủy ban nhân dân");
             }
         });
         assertThat(actual).isEqualTo(overdue);
+        Map<String, Long> byCommune = new TreeMap<>();
+        expected.stream()
+                .filter(e -> e.handled() == null && e.dueAt().isBefore(now))
+                .forEach(e -> byCommune.merge(e.commune(), 1L, Long::sum));
+        Map<String, Long> actualByCommune = new TreeMap<>();
+        analyst()
+                .get("/api/v1/reports/overdue?groupBy=commune&size=1")
+                .json()
+                .get("byGroup")
+                .forEach(g -> {
+                    if (COMMUNES.contains(g.get("group").asString())) {
+                        actualByCommune.put(
+                                g.get("group").asString(), g.get("overdue").asLong());
+                    }
+                });
+        assertThat(actualByCommune).isEqualTo(byCommune);
+        assertThat(analyst().get("/api/v1/reports/overdue?groupBy=province").status())
+                .isEqualTo(400);
+        assertThat(analyst()
+                        .get("/api/v1/reports/overdue?groupBy=commune&authority=it-ubnd-17605")
+                        .status())
+                .isEqualTo(400);
         JsonNode one = analyst()
                 .get("/api/v1/reports/overdue?authority=it-ubnd-17605&size=3")
                 .json();

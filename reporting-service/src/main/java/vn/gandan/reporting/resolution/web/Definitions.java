@@ -44,7 +44,8 @@ final class Definitions {
             """;
 
     static final String OVERDUE = "Cases not handled whose current deadline's due day (Viet Nam time; dueAt is its"
-            + " last second) has ended: counts per authority (the one the case is with now) and a page (page from 0,"
+            + " last second) has ended: counts per group (groupBy: authority, the one the case is with now, by default;"
+            + " commune, category, kind or channel; with authority= only by authority) and a page (page from 0,"
             + " size up to 500) of the cases, earliest due first; daysOverdue = whole days since dueAt.";
 
     static final String REPEATS = "Petitions received from..to (Viet Nam time) whose submission names a related"

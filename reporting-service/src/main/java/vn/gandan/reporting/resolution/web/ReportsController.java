@@ -149,7 +149,7 @@ class ReportsController {
         return csv.response();
     }
 
-    record OverdueAuthority(String authority, String authorityName, long overdue) {}
+    record OverdueGroup(String group, String groupName, long overdue) {}
 
     record OverdueCase(
             String petitionId,
@@ -168,8 +168,9 @@ class ReportsController {
     record Overdue(
             String province,
             Instant asOf,
+            String groupBy,
             long total,
-            List<OverdueAuthority> byAuthority,
+            List<OverdueGroup> byGroup,
             int page,
             int size,
             List<OverdueCase> cases) {}
@@ -178,11 +179,20 @@ class ReportsController {
     @Operation(summary = "Cases past their current deadline, not handled", description = Definitions.OVERDUE)
     Overdue overdue(
             @RequestParam(required = false) String province,
+            @Parameter(description = "authority (the default), commune, category, kind or channel")
+                    @RequestParam(required = false)
+                    String groupBy,
             @RequestParam(required = false) String authority,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size,
             Caller caller) {
         String scope = province(province, caller);
+        Dimension dimension = groupBy == null
+                ? Dimension.AUTHORITY
+                : Dimension.of(groupBy)
+                        .filter(OpenCases.GROUPS::contains)
+                        .orElseThrow(() ->
+                                InvalidRequestException.field("groupBy", "gandan.reporting.overdue.groupBy", groupBy));
         int pageNumber = number("page", page, 0);
         int pageSize = number("size", size, properties.overduePageSize());
         Instant now = clock.instant();
@@ -190,10 +200,16 @@ class ReportsController {
         if (authority != null && !groups.knowsAuthority(authority, version)) {
             throw InvalidRequestException.field("authority", "gandan.reporting.value.unknown", authority);
         }
-        List<OverdueAuthority> byAuthority = openCases.overdueByAuthority(scope, authority, now, version).stream()
-                .map(c -> new OverdueAuthority(c.authorityId(), c.authorityName(), c.overdue()))
+        if (authority != null && dimension != Dimension.AUTHORITY) {
+            throw InvalidRequestException.field(
+                    "authority", "gandan.reporting.combination.unsupported", dimension.code());
+        }
+        Map<String, Long> counts = openCases.overdueBy(dimension, scope, authority, now, version);
+        Map<String, String> names = reports.namesOf(dimension, List.copyOf(counts.keySet()), version);
+        List<OverdueGroup> byGroup = counts.entrySet().stream()
+                .map(c -> new OverdueGroup(c.getKey(), names.get(c.getKey()), c.getValue()))
                 .toList();
-        long total = byAuthority.stream().mapToLong(OverdueAuthority::overdue).sum();
+        long total = byGroup.stream().mapToLong(OverdueGroup::overdue).sum();
         List<OverdueCase> cases = openCases.overdue(scope, authority, now, pageNumber, pageSize, version).stream()
                 .map(c -> new OverdueCase(
                         c.petitionId(),
@@ -209,17 +225,18 @@ class ReportsController {
                         Duration.between(c.dueAt(), now).toDays(),
                         c.escalations()))
                 .toList();
-        return new Overdue(scope, now, total, byAuthority, pageNumber, pageSize, cases);
+        return new Overdue(scope, now, dimension.code(), total, byGroup, pageNumber, pageSize, cases);
     }
 
     @GetMapping(value = "/overdue", produces = CSV)
     ResponseEntity<String> overdueCsv(
             @RequestParam(required = false) String province,
+            @RequestParam(required = false) String groupBy,
             @RequestParam(required = false) String authority,
             @RequestParam(required = false) String page,
             @RequestParam(required = false) String size,
             Caller caller) {
-        var overdue = overdue(province, authority, page, size, caller);
+        var overdue = overdue(province, groupBy, authority, page, size, caller);
         var csv = new Csv(
                 "petitionId",
                 "authority",
