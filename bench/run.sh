@@ -138,20 +138,38 @@ trap stop_system EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# The hottest frames of each JFR recording: top-of-stack methods of jdk.ExecutionSample, by share of samples.
+# Each JFR recording's execution samples three ways, by share of samples: the top of the stack; the innermost frame
+# of our own code (vn.gandan, or mongo-java-server in the store), which names what our code spends the CPU on,
+# library calls included; and the thread, which names the pool (HTTP, Kafka listener, outbox relay).
 jfr_section() { # dir
-  local file name
+  local file name samples own
   for file in "$1"/*.jfr; do
     [[ -f $file ]] || continue
     name=$(basename "$file" .jfr)
-    printf '\n**%s** (top of stack, share of %s execution samples):\n\n' "$name" \
-      "$(jfr print --events jdk.ExecutionSample "$file" | grep -c 'jdk.ExecutionSample' || true)"
-    jfr print --events jdk.ExecutionSample "$file" |
-      awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); print }' |
-      sort | uniq -c | sort -rn | head -n 12 |
-      awk -v total="$(jfr print --events jdk.ExecutionSample "$file" | grep -c 'jdk.ExecutionSample' || echo 1)" \
-        '{ n = $1; $1 = ""; printf "- %.1f%% `%s`\n", 100 * n / total, substr($0, 2) }' || true
+    own='vn\.gandan\.'
+    [[ $name == store ]] && own='de\.bwaldvogel\.|vn\.gandan\.localstore\.'
+    jfr print --stack-depth 64 --events jdk.ExecutionSample "$file" >"$file.txt" || continue
+    samples=$(grep -c 'jdk.ExecutionSample' "$file.txt" || true)
+    ((samples > 0)) || continue
+    printf '\n**%s**, %s execution samples. Top of stack:\n\n' "$name" "$samples"
+    awk '/stackTrace = \[/ { getline; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); print }' "$file.txt" |
+      jfr_shares "$samples" 12
+    printf '\nInnermost own frame (`%s`):\n\n' "${own//\\/}"
+    awk -v own="$own" '
+      /stackTrace = \[/ { inside = 1; found = 0; next }
+      inside && /^[ \t]*\]/ { if (!found) print "(none of ours)"; inside = 0; next }
+      inside && !found && $0 ~ own { sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); print; found = 1 }' "$file.txt" |
+      jfr_shares "$samples" 15
+    printf '\nBy thread (digits dropped, so a pool is one line):\n\n'
+    awk -F'"' '/sampledThread = / { name = $2; gsub(/[0-9]+/, "N", name); print name }' "$file.txt" |
+      jfr_shares "$samples" 8
+    rm -f "$file.txt"
   done
+}
+
+jfr_shares() { # total lines: stdin lines → the most frequent, as "- n% `line`"
+  sort | uniq -c | sort -rn | head -n "$2" |
+    awk -v total="$1" '{ n = $1; $1 = ""; printf "- %.1f%% `%s`\n", 100 * n / total, substr($0, 2) }' || true
 }
 
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
