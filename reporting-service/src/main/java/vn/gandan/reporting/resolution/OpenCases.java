@@ -29,9 +29,10 @@ import vn.gandan.reporting.version.ProjectionVersion;
  *
  * <ul>
  *   <li><b>Counts</b> are figures like the others ({@link Buckets}, moved by the same guarded difference): per
- *       province, the open cases per authority ({@code province=40|open}) and, per due day, those due that day
- *       ({@code province=40|due:2026-12-05}). Overdue per authority = open − due today or later: one document and
- *       the days still to fall due (an {@code _id} range), however many cases there are.
+ *       province, the open cases per authority, commune, category, kind and channel ({@code province=40|open})
+ *       and, per due day, those due that day ({@code province=40|due:2026-12-05}). Overdue per group = open − due
+ *       today or later: one document and the days still to fall due (an {@code _id} range), however many cases
+ *       there are.
  *   <li><b>The cases</b> are keyed {@code <province>|<dueAt>|<petition>}, so that a province's overdue cases, earliest
  *       due first, are the start of an {@code _id} range: a page reads its own cases (with an authority filter,
  *       the province's up to the page's last one).
