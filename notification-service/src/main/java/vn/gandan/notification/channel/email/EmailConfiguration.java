@@ -20,6 +20,7 @@ class EmailConfiguration {
 
     @Bean
     DeliveryChannel emailChannel(JavaMailSender sender, EmailSettings settings, ResilienceRegistries registries) {
+        EmailChannel.nameStreamProvider();
         return new EmailChannel(
                 sender, settings, ProviderResilience.create(EmailChannel.NAME, settings.resilience(), registries));
     }

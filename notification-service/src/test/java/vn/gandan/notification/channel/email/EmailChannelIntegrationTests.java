@@ -131,6 +131,18 @@ class EmailChannelIntegrationTests {
                 .containsExactly("<d-2@gandan>");
     }
 
+    /** Named, the provider is found without a class-path scan per header word: the name must be a real one. */
+    @Test
+    void jakartaMailIsToldWhichStreamProviderToUse() throws Exception {
+        EmailChannel.nameStreamProvider();
+        assertThat(System.getProperty(EmailChannel.STREAM_PROVIDER)).isEqualTo(EmailChannel.MAIL_STREAM_PROVIDER);
+        assertThat(jakarta.mail.util.StreamProvider.class.isAssignableFrom(
+                        Class.forName(EmailChannel.MAIL_STREAM_PROVIDER)))
+                .isTrue();
+        assertThat(jakarta.mail.util.StreamProvider.provider().getClass().getName())
+                .isEqualTo(EmailChannel.MAIL_STREAM_PROVIDER);
+    }
+
     @Test
     void anAddressThatIsNoAddressFailsBeforeAnyAttempt() {
         var failed = catchThrowableOfType(
