@@ -255,6 +255,7 @@ for store in "${backends[@]}"; do
         done
       done
       { printf '### JFR: hottest frames\n'; jfr_section "$data_dir/jfr"; echo; } >>"$section"
+      rm -rf "$repo_root/bench/target/jfr-$store" # else cp puts this run's beside the last one's, one level down
       cp -r "$data_dir/jfr" "$repo_root/bench/target/jfr-$store"
     fi
     sections+=("$section")
