@@ -41,6 +41,72 @@ class ByIdFirstUnitTests {
     }
 
     @Test
+    void aNotEqualStringIsCheckedDirectlyAgainstAValueOrEveryElementOfAList() {
+        List<Document> matcherAsked = new ArrayList<>();
+        BiPredicate<Document, Document> matcher = (doc, q) -> {
+            matcherAsked.add(q);
+            return true;
+        };
+        Document guard = new Document("$ne", "k2");
+        for (Object applied : List.of(List.of("k1", "k2", "k3"), "k2")) {
+            stored.put("applied", applied);
+            assertThat(ByIdFirst.query(
+                            this::stock,
+                            matcher,
+                            from -> List.of(),
+                            new Document("_id", "a").append("applied", guard),
+                            null,
+                            0,
+                            0,
+                            0,
+                            null))
+                    .as("applied %s holds k2", applied)
+                    .isEmpty();
+        }
+        for (Object applied : List.of(List.of("k1", "k3"), "k1", List.of(List.of("k2")))) {
+            stored.put("applied", applied);
+            assertThat(ByIdFirst.query(
+                            this::stock,
+                            matcher,
+                            from -> List.of(),
+                            new Document("_id", "a").append("applied", guard),
+                            null,
+                            0,
+                            0,
+                            0,
+                            null))
+                    .as("applied %s does not hold k2", applied)
+                    .containsExactly(stored);
+        }
+        stored.remove("applied");
+        assertThat(ByIdFirst.query(
+                        this::stock,
+                        matcher,
+                        from -> List.of(),
+                        new Document("_id", "a").append("applied", guard),
+                        null,
+                        0,
+                        0,
+                        0,
+                        null))
+                .as("no applied at all")
+                .containsExactly(stored);
+        assertThat(matcherAsked).as("nothing left for the generic matcher").isEmpty();
+        // anything else still goes to it, without the _id the document was found by
+        ByIdFirst.query(
+                this::stock,
+                matcher,
+                from -> List.of(),
+                new Document("_id", "a").append("applied", guard).append("version", 3),
+                null,
+                0,
+                0,
+                0,
+                null);
+        assertThat(matcherAsked).containsExactly(new Document("version", 3));
+    }
+
+    @Test
     void anythingElseGoesToTheStockQueryAsItIs() {
         Document noId = new Document("version", 3);
         Document idAlone = new Document("_id", "a");
