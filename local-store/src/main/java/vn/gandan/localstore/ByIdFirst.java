@@ -16,7 +16,8 @@ import java.util.function.BiPredicate;
  *
  * <p>And a page of a string {@code _id} range ({@code {_id: {$gte: "40|", $lt: "40|2026"}}}, maybe with more
  * conditions, in {@code _id} order, with a limit) is read from the ids in order, as MongoDB reads its {@code _id}
- * index, stopping at the limit: the stock backends scan and sort the whole collection for it.
+ * index, stopping at the limit: the stock backends scan and sort the whole collection for it. Guards of the form
+ * {@code field: {$ne: "a string"}} on a document found by {@code _id} are checked directly ({@link GuardedById}).
  */
 final class ByIdFirst {
 
