@@ -257,20 +257,17 @@ public class OpenCases {
      * those provinces' ranges only, not every province's overdue cases.
      */
     private List<String> provincesWithOpenCases(String authority, ProjectionVersion version) {
-        List<String> ids = provinces(null, version).stream()
-                .map(p -> Buckets.id(Buckets.scope(Dimension.PROVINCE, p), OPEN))
-                .toList();
+        Map<String, String> provinceOf = new TreeMap<>();
+        provinces(null, version)
+                .forEach(p -> provinceOf.put(Buckets.id(Buckets.scope(Dimension.PROVINCE, p), OPEN), p));
         // _id $in alone, which the embedded store serves by its index; the count is checked here
-        Query query = Query.query(where("_id").in(ids));
+        Query query = Query.query(where("_id").in(provinceOf.keySet()));
         query.fields().include(field(Dimension.AUTHORITY, authority));
-        String prefix = Buckets.scope(Dimension.PROVINCE, "");
         List<String> provinces = new ArrayList<>();
         for (Document open : mongo.find(query, Document.class, version.collection(Buckets.COLLECTION))) {
-            Map<String, Long> count = new TreeMap<>();
-            add(count, Dimension.AUTHORITY, open, 1);
-            if (count.getOrDefault(authority, 0L) > 0) {
-                String id = open.getString("_id");
-                provinces.add(id.substring(prefix.length(), id.lastIndexOf('|')));
+            Document counts = open.get(Dimension.AUTHORITY.code(), Document.class);
+            if (counts != null && counts.get(fieldName(authority)) instanceof Number n && n.longValue() > 0) {
+                provinces.add(provinceOf.get(open.getString("_id")));
             }
         }
         return provinces;
