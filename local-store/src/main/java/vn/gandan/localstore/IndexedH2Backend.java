@@ -76,24 +76,19 @@ public final class IndexedH2Backend extends H2Backend {
                 Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
             MVStore.TxCounter pinned = store.registerVersionUsage();
             try {
-                return pinnedQuery(query, orderBy, skip, limit, batchSize, fieldSelector);
+                return ByIdFirst.query(
+                        super::queryDocuments,
+                        this::documentMatchesQuery,
+                        this::ascendingFrom,
+                        query,
+                        orderBy,
+                        skip,
+                        limit,
+                        batchSize,
+                        fieldSelector);
             } finally {
                 store.deregisterVersionUsage(pinned);
             }
-        }
-
-        private QueryResult pinnedQuery(
-                Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
-            return ByIdFirst.query(
-                    super::queryDocuments,
-                    this::documentMatchesQuery,
-                    this::ascendingFrom,
-                    query,
-                    orderBy,
-                    skip,
-                    limit,
-                    batchSize,
-                    fieldSelector);
         }
 
         private Iterable<Document> ascendingFrom(String from) {

@@ -21,16 +21,12 @@ class ByIdFirstUnitTests {
     }
 
     QueryResult query(Document query) {
-        return ByIdFirst.query(
-                this::stock,
-                (doc, q) -> q.get("version").equals(doc.get("version")),
-                from -> List.of(),
-                query,
-                null,
-                0,
-                0,
-                0,
-                null);
+        return query((doc, q) -> q.get("version").equals(doc.get("version")), query);
+    }
+
+    /** A query on one _id, as an update's: no order, skip, limit or projection. */
+    QueryResult query(BiPredicate<Document, Document> matcher, Document query) {
+        return ByIdFirst.query(this::stock, matcher, from -> List.of(), query, null, 0, 0, 0, null);
     }
 
     @Test
@@ -47,62 +43,24 @@ class ByIdFirstUnitTests {
             matcherAsked.add(q);
             return true;
         };
-        Document guard = new Document("$ne", "k2");
+        Document guarded = new Document("_id", "a").append("applied", new Document("$ne", "k2"));
         for (Object applied : List.of(List.of("k1", "k2", "k3"), "k2")) {
             stored.put("applied", applied);
-            assertThat(ByIdFirst.query(
-                            this::stock,
-                            matcher,
-                            from -> List.of(),
-                            new Document("_id", "a").append("applied", guard),
-                            null,
-                            0,
-                            0,
-                            0,
-                            null))
+            assertThat(query(matcher, guarded))
                     .as("applied %s holds k2", applied)
                     .isEmpty();
         }
         for (Object applied : List.of(List.of("k1", "k3"), "k1", List.of(List.of("k2")))) {
             stored.put("applied", applied);
-            assertThat(ByIdFirst.query(
-                            this::stock,
-                            matcher,
-                            from -> List.of(),
-                            new Document("_id", "a").append("applied", guard),
-                            null,
-                            0,
-                            0,
-                            0,
-                            null))
+            assertThat(query(matcher, guarded))
                     .as("applied %s does not hold k2", applied)
                     .containsExactly(stored);
         }
         stored.remove("applied");
-        assertThat(ByIdFirst.query(
-                        this::stock,
-                        matcher,
-                        from -> List.of(),
-                        new Document("_id", "a").append("applied", guard),
-                        null,
-                        0,
-                        0,
-                        0,
-                        null))
-                .as("no applied at all")
-                .containsExactly(stored);
+        assertThat(query(matcher, guarded)).as("no applied at all").containsExactly(stored);
         assertThat(matcherAsked).as("nothing left for the generic matcher").isEmpty();
         // anything else still goes to it, without the _id the document was found by
-        ByIdFirst.query(
-                this::stock,
-                matcher,
-                from -> List.of(),
-                new Document("_id", "a").append("applied", guard).append("version", 3),
-                null,
-                0,
-                0,
-                0,
-                null);
+        query(matcher, new Document(guarded).append("version", 3));
         assertThat(matcherAsked).containsExactly(new Document("version", 3));
     }
 
