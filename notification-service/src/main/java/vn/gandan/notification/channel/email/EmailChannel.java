@@ -37,6 +37,9 @@ final class EmailChannel implements DeliveryChannel {
 
     // Characters a Message-ID's left part may hold (RFC 5322 dot-atom text); anything else in an id becomes '-'.
     private static final Pattern NOT_ATEXT = Pattern.compile("[^A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]");
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+    static final String MAIL_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
     private static final Pattern REPLY_CODE = Pattern.compile("^\\s*([2-5])\\d\\d\\b");
 
     private final JavaMailSender sender;
@@ -63,9 +66,6 @@ final class EmailChannel implements DeliveryChannel {
     static void nameStreamProvider() {
         System.getProperties().putIfAbsent(STREAM_PROVIDER, MAIL_STREAM_PROVIDER);
     }
-
-    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
-    static final String MAIL_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
 
     @Override
     public int send(OutgoingMessage message) {
