@@ -69,19 +69,21 @@ public class KafkaEventsAutoConfiguration {
      * Retries with backoff, then the group's dead-letter topic (a failure of the infrastructure, see {@link
      * Outages}, is retried without limit instead), with the reason in {@link #REASON_HEADER} and
      * spring-kafka's {@code kafka_dlt-*} headers (original topic, offset, exception, stack trace), counted in
-     * {@code gandan.kafka.dead.letters} by source topic.
+     * {@code gandan.kafka.dead.letters} by source topic; the service's {@link BeforeDeadLetter} steps run first.
      */
     @Bean
     CommonErrorHandler deadLetteringErrorHandler(
             KafkaOperations<Object, Object> template,
             KafkaEventsProperties properties,
             @Value("${spring.kafka.consumer.group-id}") String group,
-            ObjectProvider<MeterRegistry> meters) {
+            ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<BeforeDeadLetter> beforeDeadLetter) {
         String deadLetterTopic = Topics.deadLetter(group);
         var recoverer = new DeadLetterCounter(
                 template,
                 (record, exception) -> new TopicPartition(deadLetterTopic, -1),
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+                meters.getIfAvailable(SimpleMeterRegistry::new),
+                beforeDeadLetter.orderedStream().toList());
         recoverer.setHeadersFunction((record, exception) -> new RecordHeaders()
                 .add(
                         REASON_HEADER,

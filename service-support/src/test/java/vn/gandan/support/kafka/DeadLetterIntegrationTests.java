@@ -28,6 +28,7 @@ import vn.gandan.events.PetitionSubmitted;
 import vn.gandan.events.Topics;
 import vn.gandan.support.SampleEvents;
 import vn.gandan.support.SupportIntegrationTest;
+import vn.gandan.support.testapp.RecordingBeforeDeadLetter;
 import vn.gandan.support.testapp.RecordingListener;
 import vn.gandan.testsupport.KafkaProbe;
 
@@ -48,6 +49,9 @@ class DeadLetterIntegrationTests {
 
     @Autowired
     RecordingListener listener;
+
+    @Autowired
+    RecordingBeforeDeadLetter beforeDeadLetter;
 
     @Autowired
     KafkaOperations<Object, Object> kafka;
@@ -172,6 +176,9 @@ class DeadLetterIntegrationTests {
             assertThat(header(dead, "kafka_dlt-exception-message"))
                     .hasValueSatisfying(m -> assertThat(m).contains("test listener refuses petition " + petitionId));
             assertThat(header(dead, "kafka_dlt-original-topic")).contains(Topics.INTAKE_PETITIONS);
+            assertThat(beforeDeadLetter.calls(petitionId.toString()))
+                    .as("the service's step ran before the dead letter")
+                    .isEqualTo(1);
         } finally {
             listener.accept(petitionId.toString());
         }
@@ -181,6 +188,30 @@ class DeadLetterIntegrationTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> receivedFor(petitionId), events -> !events.isEmpty());
         assertThat(receivedFor(petitionId)).containsExactly(next);
         assertThat(listener.deliveries(next.eventId().toString())).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedStepBeforeTheDeadLetterHoldsTheRecordBackUntilItSucceeds() {
+        PetitionId petitionId = PetitionId.random();
+        PetitionSubmitted refused = SampleEvents.submitted(petitionId);
+        listener.refuse(petitionId.toString());
+        beforeDeadLetter.failFor(petitionId.toString(), 2);
+        try {
+            kafka.send(Topics.INTAKE_PETITIONS, petitionId.toString(), refused).join();
+
+            deadLetters.await(KafkaProbe.withKey(petitionId.toString()), Duration.ofSeconds(30));
+            assertThat(beforeDeadLetter.calls(petitionId.toString()))
+                    .as("two failed steps, then the one after which the dead letter was written")
+                    .isEqualTo(3);
+            assertThat(listener.deliveries(refused.eventId().toString()))
+                    .as("a failed recovery gives the record back to the listener")
+                    .isGreaterThan(1 + retryAttempts);
+            assertThat(deadLetters.recordsWithKey(petitionId.toString(), Duration.ofMillis(500)))
+                    .as("dead-lettered once")
+                    .hasSize(1);
+        } finally {
+            listener.accept(petitionId.toString());
+        }
     }
 
     @Test
