@@ -68,7 +68,7 @@ final class ByIdFirst {
     /**
      * The conditions of a query on one {@code _id}, less the {@code _id} (the document was found by it) and with
      * each {@code field: {$ne: "a string"}} checked directly: the stock matcher compares every element of an array
-     * in the generic way, and a guarded upsert's {@code applied: {$ne: key}} against a list of a thousand keys was
+     * in the generic way, and reporting's former guard {@code applied: {$ne: key}} against a thousand keys was
      * a quarter of the store's CPU in the pipeline benchmark. MongoDB's semantics: the field missing, or neither
      * the value nor any element of it is that string.
      */

@@ -23,6 +23,7 @@ import vn.gandan.events.Topics;
 import vn.gandan.reporting.resolution.Buckets;
 import vn.gandan.reporting.resolution.OpenCases;
 import vn.gandan.reporting.resolution.PetitionTimeline;
+import vn.gandan.reporting.resolution.Position;
 import vn.gandan.reporting.resolution.ReportGroups;
 import vn.gandan.reporting.resolution.ResolutionProjector;
 import vn.gandan.reporting.summary.PetitionProjection;
@@ -203,7 +204,7 @@ public class ProjectionRebuild {
         for (int attempt = 1; ; attempt++) {
             try {
                 summary.apply(event, run.target());
-                resolution.apply(event, run.target());
+                resolution.apply(event, run.target(), position(record));
                 run.applied();
                 return;
             } catch (OptimisticLockingFailureException raced) {
@@ -213,10 +214,16 @@ public class ProjectionRebuild {
             } catch (DataAccessException database) {
                 throw database; // the database, not the record: stop rather than skip everything
             } catch (RuntimeException poison) {
+                // the figures it left pending are taken before the next record of its partition is read
+                resolution.settle(event.petitionId(), run.target());
                 run.skipped(where, poison.getClass().getSimpleName() + ": " + poison.getMessage());
                 return;
             }
         }
+    }
+
+    private static Position position(ConsumerRecord<?, ?> record) {
+        return new Position(Position.REBUILD, record.topic(), record.partition(), record.offset());
     }
 
     private void drop(ProjectionVersion version) {

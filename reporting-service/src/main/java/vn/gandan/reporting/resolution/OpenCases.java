@@ -195,7 +195,7 @@ public class OpenCases {
         Map<String, Long> overdue = new TreeMap<>();
         for (String p : provinces(province, version)) {
             String scope = Buckets.scope(Dimension.PROVINCE, p);
-            // the counts only: a bucket's applied keys are most of it
+            // the counts only, not the marks
             Query open = Query.query(where("_id").is(Buckets.id(scope, OPEN)));
             open.fields().include(groupBy.code());
             add(overdue, groupBy, mongo.findOne(open, Document.class, collection), 1);

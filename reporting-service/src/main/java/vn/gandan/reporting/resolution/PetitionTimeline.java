@@ -12,9 +12,9 @@ import vn.gandan.events.PetitionEvent;
 
 /**
  * One petition's events, each once and in order, its derived state, and the state its figures were last counted
- * from. A change of the figures is written here first, as {@link #pending} with a {@link #revision}, in the same
- * write as the events; the buckets are then moved by it, each update keyed by {@code <petition>:<revision>} so
- * that a retry cannot count twice (see {@link ResolutionProjector}).
+ * from. A change of the figures is written here first, as {@link #pending} with the {@link Position} of the record
+ * that made it, in the same write as the events; the buckets are then moved by it, each guarded by that position
+ * so that a retry cannot count twice (see {@link ResolutionProjector}).
  */
 @Document(PetitionTimeline.COLLECTION)
 public class PetitionTimeline {
@@ -32,6 +32,7 @@ public class PetitionTimeline {
     private PetitionState counted;
     private long revision;
     private List<Amount> pending;
+    private Position pendingAt;
 
     @Version
     private Long version;
@@ -67,8 +68,10 @@ public class PetitionTimeline {
      * Records the difference between what was counted and the state now, and between the changes by day of the
      * events before and after the one just added, as pending (possibly no amounts, when only the open case or the
      * groups change); false if nothing changed.
+     *
+     * @param at the record the event was read from: the guard of the buckets' update
      */
-    boolean recount() {
+    boolean recount(Position at) {
         Map<String, Map<String, Long>> before = counted == null ? Map.of() : Buckets.contributionOf(counted);
         Map<String, Map<String, Long>> diff = Buckets.merge(
                 Buckets.difference(before, Buckets.contributionOf(state)),
@@ -83,6 +86,7 @@ public class PetitionTimeline {
         diff.forEach(
                 (bucket, fields) -> fields.forEach((field, value) -> amounts.add(new Amount(bucket, field, value))));
         pending = amounts;
+        pendingAt = at;
         revision++;
         return true;
     }
@@ -113,6 +117,16 @@ public class PetitionTimeline {
         return countedBefore;
     }
 
+    /** The record the pending difference came from; null once the buckets took it (or it moved none). */
+    Position pendingAt() {
+        return amountsPending() ? pendingAt : null;
+    }
+
+    /** Whether some bucket may not have taken the pending difference yet. */
+    boolean amountsPending() {
+        return pending != null && !pending.isEmpty();
+    }
+
     public long getRevision() {
         return revision;
     }
@@ -124,5 +138,6 @@ public class PetitionTimeline {
 
     void pendingDone() {
         pending = null;
+        pendingAt = null;
     }
 }

@@ -10,12 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRange the longest {@code from..to} a report may ask for
  * @param firstYear the first year petitions may have been received in: running totals (open at the end of a
  *     period) start there
- * @param appliedKeysKept how many of the last applied update keys a bucket remembers to recognise a retry
  * @param overduePageSize the default page size of the overdue cases
  */
 @ConfigurationProperties("gandan.reporting")
 public record ReportingProperties(
         @DefaultValue("3y") Period maxRange,
         @DefaultValue("2020") int firstYear,
-        @DefaultValue("1000") int appliedKeysKept,
         @DefaultValue("50") int overduePageSize) {}

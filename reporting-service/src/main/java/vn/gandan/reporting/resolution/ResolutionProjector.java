@@ -20,23 +20,34 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import vn.gandan.events.PetitionEvent;
+import vn.gandan.events.PetitionId;
 import vn.gandan.reporting.version.ProjectionVersion;
 import vn.gandan.reporting.version.ProjectionVersions;
 
 /**
  * Applies an event to its petition's timeline, then moves the figures by the difference it made.
  *
- * <p>Guarantees, without multi-document transactions: (1) the event, the new state and the pending difference are
- * one document write (optimistic {@code @Version}; a lost race is retried by the Kafka error handler); (2) each
- * bucket is moved by {@code $inc} only if its list of the last {@code appliedKeysKept} keys does not hold
- * {@code <petition>:<revision>}, and that key is pushed in the same single-document update, so retrying a
- * difference never counts it twice; (3) the pending difference is cleared only after every bucket took it, and a
- * pending difference is finished before the next event of the petition is applied and by a sweep at start-up, so
- * none is lost. A bucket that saw more than {@code appliedKeysKept} other updates between a failed attempt and its
- * retry could count it twice: the setting is sized far above the updates a bucket sees during a retry.
+ * <p>Guarantees, without multi-document transactions:
+ *
+ * <ol>
+ *   <li>The event, the new state and the pending difference, with the {@link Position} of the record it was read
+ *       from, are one document write (optimistic {@code @Version}; a lost race is retried by the Kafka error
+ *       handler).
+ *   <li>Each bucket keeps a high-water mark per writer and partition ({@code hw.<writer>|<topic>|<partition>}): it
+ *       is moved by {@code $inc} only if its mark is below the record's offset, and the mark is set to that offset in
+ *       the same single-document update. So retrying a difference never counts it twice, however many updates the
+ *       bucket took meanwhile, and the guard is one comparison and a few fields, not a list of keys.
+ *   <li>That is sound because a writer applies each partition in order, and a record that fails blocks its
+ *       partition until it is retried or given up on: of a partition's records, at most the last one read has a
+ *       difference still pending, and no bucket is marked past it. Before a record is given up on (dead letter, or
+ *       skipped by a rebuild), {@link #settle} moves the buckets by what is pending, so that no later record of the
+ *       partition marks a bucket past a difference it did not take.
+ *   <li>The pending difference is cleared only after every bucket took it, and a pending difference is finished
+ *       before the next event of the petition is applied and by a sweep at start-up, so none is lost.
+ * </ol>
  *
  * <p>Every method takes the {@link ProjectionVersion} written to: the live listener passes the active one, a
- * rebuild the one it builds.
+ * rebuild the one it builds. The two are different writers ({@link Position#writer}), each in order on its own.
  */
 @Service
 public class ResolutionProjector {
@@ -47,23 +58,17 @@ public class ResolutionProjector {
     private final MongoTemplate mongo;
     private final ReportGroups groups;
     private final OpenCases openCases;
-    private final ReportingProperties properties;
     private final ProjectionVersions versions;
 
-    ResolutionProjector(
-            MongoTemplate mongo,
-            ReportGroups groups,
-            OpenCases openCases,
-            ReportingProperties properties,
-            ProjectionVersions versions) {
+    ResolutionProjector(MongoTemplate mongo, ReportGroups groups, OpenCases openCases, ProjectionVersions versions) {
         this.mongo = mongo;
         this.groups = groups;
         this.openCases = openCases;
-        this.properties = properties;
         this.versions = versions;
     }
 
-    public void apply(PetitionEvent event, ProjectionVersion version) {
+    /** @param at the record the event was read from */
+    public void apply(PetitionEvent event, ProjectionVersion version, Position at) {
         String id = event.petitionId().toString();
         String timelines = version.collection(PetitionTimeline.COLLECTION);
         PetitionTimeline timeline = mongo.findById(id, PetitionTimeline.class, timelines);
@@ -75,7 +80,7 @@ public class ResolutionProjector {
         if (!timeline.add(event)) {
             return; // a replay or duplicate
         }
-        boolean changed = timeline.recount();
+        boolean changed = timeline.recount(at);
         try {
             timeline = mongo.save(timeline, timelines);
         } catch (DuplicateKeyException raced) {
@@ -95,37 +100,58 @@ public class ResolutionProjector {
             openCases.record(version, timeline.getPetitionId(), state, timeline.countedBefore(), timeline.getEvents());
         }
         mongo.updateFirst(
-                Query.query(where("_id")
-                        .is(timeline.getPetitionId())
-                        .and("revision")
-                        .is(timeline.getRevision())),
-                new Update().unset("pending"),
+                pendingOf(timeline),
+                new Update().unset("pending").unset("pendingAt"),
                 version.collection(PetitionTimeline.COLLECTION));
         timeline.pendingDone();
     }
 
     /**
+     * Before the record an event was read from is given up on: moves the buckets by whatever difference the
+     * petition's timeline still has pending, while nothing after that record has been read from its partition, and
+     * keeps only the rest (groups, open case) pending, for the petition's next event or the sweep.
+     *
+     * @throws RuntimeException if the store failed: then the record must not be given up on yet
+     */
+    public void settle(PetitionId petition, ProjectionVersion version) {
+        String timelines = version.collection(PetitionTimeline.COLLECTION);
+        PetitionTimeline timeline = mongo.findById(petition.toString(), PetitionTimeline.class, timelines);
+        if (timeline == null || !timeline.amountsPending()) {
+            return;
+        }
+        moveBuckets(timeline, version.collection(Buckets.COLLECTION));
+        mongo.updateFirst(
+                pendingOf(timeline), new Update().set("pending", List.of()).unset("pendingAt"), timelines);
+        log.info("Settled the figures of petition {} before its event was given up on", petition);
+    }
+
+    private static Query pendingOf(PetitionTimeline timeline) {
+        return Query.query(
+                where("_id").is(timeline.getPetitionId()).and("revision").is(timeline.getRevision()));
+    }
+
+    /**
      * Every bucket's guarded upsert in one unordered bulk write (one round trip, however many buckets the event
-     * moves). A duplicate key means that bucket did not match: it holds the key already, or another instance created
-     * it in the same instant; those few are settled one by one.
+     * moves). A duplicate key means that bucket did not match: its mark is at the record already, or another
+     * instance created it in the same instant; those few are settled one by one.
      */
     private void moveBuckets(PetitionTimeline timeline, String collection) {
-        String key = timeline.getPetitionId() + ":" + timeline.getRevision();
+        Position at = timeline.pendingAt();
+        if (at == null) {
+            return;
+        }
         List<String> ids = new ArrayList<>();
         List<Update> updates = new ArrayList<>();
         timeline.pendingByBucket().forEach((bucket, fields) -> {
             Update update = new Update();
             fields.forEach(update::inc);
-            update.push("applied").slice(-properties.appliedKeysKept()).each(key);
+            update.set(at.guardField(), at.offset());
             ids.add(bucket);
             updates.add(update);
         });
-        if (ids.isEmpty()) {
-            return;
-        }
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
         for (int i = 0; i < ids.size(); i++) {
-            bulk.upsert(guarded(ids.get(i), key), updates.get(i));
+            bulk.upsert(notYetAt(ids.get(i), at), updates.get(i));
         }
         try {
             bulk.execute();
@@ -136,25 +162,27 @@ public class ResolutionProjector {
                 }
             }
             for (BulkWriteError error : e.getErrors()) {
-                applyOnce(ids.get(error.getIndex()), key, updates.get(error.getIndex()), collection);
+                applyOnce(ids.get(error.getIndex()), at, updates.get(error.getIndex()), collection);
             }
         }
     }
 
-    private static Query guarded(String bucket, String key) {
-        return Query.query(where("_id").is(bucket).and("applied").ne(key));
+    /** The bucket, if its mark is below the record (a missing mark is: {@code $not} matches it too). */
+    private static Query notYetAt(String bucket, Position at) {
+        return Query.query(where("_id").is(bucket).and(at.guardField()).not().gte(at.offset()));
     }
 
     /** One guarded upsert, tried again (up to three times) while another instance is creating the bucket. */
-    private void applyOnce(String bucket, String key, Update update, String collection) {
+    private void applyOnce(String bucket, Position at, Update update, String collection) {
         for (int attempt = 1; ; attempt++) {
             // findOne, not exists: exists counts by aggregation, which the embedded store runs as a scan
-            if (mongo.findOne(Query.query(where("_id").is(bucket).and("applied").is(key)), Document.class, collection)
-                    != null) {
+            Query taken =
+                    Query.query(where("_id").is(bucket).and(at.guardField()).gte(at.offset()));
+            if (mongo.findOne(taken, Document.class, collection) != null) {
                 return;
             }
             try {
-                mongo.upsert(guarded(bucket, key), update, collection);
+                mongo.upsert(notYetAt(bucket, at), update, collection);
                 return;
             } catch (DuplicateKeyException notMatched) {
                 if (attempt == 3) {

@@ -292,7 +292,7 @@ public class ResolutionReports {
         for (int i = 0; i < all.size(); i += 500) {
             var chunk = all.subList(i, Math.min(all.size(), i + 500));
             Query query = Query.query(where("_id").in(chunk));
-            query.fields().exclude("applied");
+            query.fields().exclude(Position.MARKS);
             if (asOf == null) {
                 query.fields().exclude(Buckets.CHANGES);
             }

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import vn.gandan.events.PetitionEvent;
+import vn.gandan.events.Topics;
 import vn.gandan.reporting.version.ProjectionVersion;
 
 /**
@@ -28,13 +28,15 @@ import vn.gandan.reporting.version.ProjectionVersion;
 final class BenchmarkBulkLoad {
 
     private static final int BATCH = 1000;
+    /** The topics' partitions by default: a bucket that every partition of every topic moved has this many marks. */
+    static final int PARTITIONS = 6;
+
+    static final int MARKS = 3 * PARTITIONS;
 
     /** bucket id → field → amount; the field names shared (there are few distinct ones, many buckets). */
     private final Map<String, Map<String, long[]>> buckets = new HashMap<>(1 << 20);
 
     private final Map<String, String> fieldNames = new HashMap<>();
-    /** bucket id → how many petitions moved it: sizes its {@code applied} list as the live updates would have. */
-    private final Map<String, int[]> touches = new HashMap<>(1 << 20);
 
     private final Map<String, Set<String>> members = new TreeMap<>();
     private final Map<String, String> authorities = new TreeMap<>();
@@ -50,7 +52,6 @@ final class BenchmarkBulkLoad {
             Map<String, long[]> sums = buckets.computeIfAbsent(bucket, k -> new HashMap<>());
             fields.forEach((field, value) ->
                     sums.computeIfAbsent(fieldNames.computeIfAbsent(field, f -> f), f -> new long[1])[0] += value);
-            touches.computeIfAbsent(bucket, k -> new int[1])[0]++;
         });
         if (state.countable()) {
             for (Dimension dimension : Dimension.values()) {
@@ -79,13 +80,12 @@ final class BenchmarkBulkLoad {
      * Writes the buckets, groups and authority names, emptying this loader as it goes (so the heap holds the sums
      * or the store's copy, not both).
      *
-     * @param appliedKept the projector's {@code applied-keys-kept}
-     * @param updatesPerTouch bucket updates per petition that moves a bucket, as measured by applying events: a
-     *     bucket is given {@code min(appliedKept, touches × updatesPerTouch)} keys, as many as the live updates
-     *     would have left, so that the guard of later updates reads a list of the same length
+     * <p>Each bucket is given as many high-water marks as the live listener leaves at most ({@link #MARKS}), under a
+     * writer of its own so that they never hold back the events applied after.
+     *
      * @return the bucket documents written
      */
-    long write(MongoTemplate mongo, ProjectionVersion version, int appliedKept, double updatesPerTouch) {
+    long write(MongoTemplate mongo, ProjectionVersion version) {
         MongoCollection<Document> collection = mongo.getCollection(version.collection(Buckets.COLLECTION));
         List<Document> batch = new ArrayList<>(BATCH);
         long written = 0;
@@ -93,8 +93,7 @@ final class BenchmarkBulkLoad {
         while (it.hasNext()) {
             var bucket = it.next();
             it.remove();
-            int keys = (int) Math.min(appliedKept, Math.round(touches.remove(bucket.getKey())[0] * updatesPerTouch));
-            batch.add(document(bucket.getKey(), bucket.getValue(), keys));
+            batch.add(document(bucket.getKey(), bucket.getValue()));
             if (batch.size() == BATCH) {
                 collection.insertMany(batch, new InsertManyOptions().ordered(false));
                 written += batch.size();
@@ -115,7 +114,7 @@ final class BenchmarkBulkLoad {
     }
 
     /** {@code a.b.c: 1} as {@code {a: {b: {c: 1}}}}, as {@code $inc} on a dotted path makes it. */
-    private static Document document(String id, Map<String, long[]> fields, int appliedKeys) {
+    private static Document document(String id, Map<String, long[]> fields) {
         Document doc = new Document("_id", id);
         fields.forEach((field, value) -> {
             Document at = doc;
@@ -132,11 +131,14 @@ final class BenchmarkBulkLoad {
             }
             at.put(field.substring(start), value[0]);
         });
-        List<String> applied = new ArrayList<>(appliedKeys);
-        for (int i = 0; i < appliedKeys; i++) {
-            applied.add(new UUID(id.hashCode(), i) + ":1"); // the shape of <petition>:<revision>
+        Document marks = new Document();
+        for (String topic : List.of(Topics.INTAKE_PETITIONS, Topics.ROUTING_CASES, Topics.NOTIFICATION_DELIVERIES)) {
+            for (int partition = 0; partition < PARTITIONS; partition++) {
+                var at = new Position("bulk", topic, partition, Long.MAX_VALUE / 2);
+                marks.put(at.mark(), at.offset());
+            }
         }
-        doc.put("applied", applied);
+        doc.put(Position.MARKS, marks);
         return doc;
     }
 }

@@ -97,10 +97,12 @@ class OverdueIntegrationTests {
                         "t",
                         null,
                         null),
-                version());
+                version(),
+                TestPositions.next());
         projector.apply(
                 new PetitionRouted(UUID.randomUUID(), id, received.plusSeconds(60), with, place, "r", 1, due(dueDay)),
-                version());
+                version(),
+                TestPositions.next());
         return id;
     }
 
@@ -112,7 +114,9 @@ class OverdueIntegrationTests {
         petition("D", plain, TODAY.plusDays(10));
         PetitionId e = petition("E", dotted, TODAY.minusDays(5));
         projector.apply(
-                new PetitionResolved(UUID.randomUUID(), e, NOW.minusSeconds(86_400 * 6), dotted, "done"), version());
+                new PetitionResolved(UUID.randomUUID(), e, NOW.minusSeconds(86_400 * 6), dotted, "done"),
+                version(),
+                TestPositions.next());
         PetitionId f = petition("F", plain, TODAY.minusDays(7));
         projector.apply(
                 new PetitionDeadlineExtended(
@@ -123,7 +127,8 @@ class OverdueIntegrationTests {
                         due(TODAY.minusDays(7)),
                         due(TODAY.plusDays(5)),
                         "complex"),
-                version());
+                version(),
+                TestPositions.next());
         PetitionId g = petition("G", dotted, TODAY.minusDays(8));
         // the transfer's write lands, the process stops before the figures move: the sweep finishes it
         PetitionTimeline timeline =
@@ -137,7 +142,7 @@ class OverdueIntegrationTests {
                         "not ours",
                         due(TODAY.minusDays(6)))))
                 .isTrue();
-        assertThat(timeline.recount()).isTrue();
+        assertThat(timeline.recount(TestPositions.next())).isTrue();
         mongo.save(timeline, version().collection(PetitionTimeline.COLLECTION));
         projector.sweep();
     }

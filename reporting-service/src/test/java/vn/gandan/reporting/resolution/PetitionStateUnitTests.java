@@ -168,7 +168,7 @@ class PetitionStateUnitTests {
         PetitionTimeline timeline = new PetitionTimeline(ID.toString());
         java.util.Map<String, java.util.Map<String, Long>> buckets = new java.util.TreeMap<>();
         for (PetitionEvent event : arrivals) {
-            if (timeline.add(event) && timeline.recount()) {
+            if (timeline.add(event) && timeline.recount(TestPositions.next())) {
                 timeline.pendingByBucket()
                         .forEach((bucket, fields) -> fields.forEach(
                                 (field, value) -> buckets.computeIfAbsent(bucket, k -> new java.util.TreeMap<>())

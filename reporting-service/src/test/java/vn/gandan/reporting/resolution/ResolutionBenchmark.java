@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,6 +82,8 @@ class ResolutionBenchmark {
     static final int QUERY_RUNS = 30;
     /** Where the warm-up writes, dropped after: the JIT compiles the projector before anything is timed. */
     static final ProjectionVersion SCRATCH = new ProjectionVersion(99);
+    /** Where the in-memory count of writes says its events came from: only recorded, never compared. */
+    static final Position POSITION = new Position(Position.LIVE, "bench", 0, 0);
 
     static final List<String> PROJECTIONS = List.of(
             PetitionTimeline.COLLECTION,
@@ -242,6 +243,8 @@ class ResolutionBenchmark {
     @LocalServerPort
     int port;
 
+    final java.util.concurrent.atomic.AtomicLong offsets = new java.util.concurrent.atomic.AtomicLong();
+
     record Rate(int threads, int petitions, long events, double seconds, long[] eventNanos) {
         double perSecond() {
             return events / seconds;
@@ -254,7 +257,6 @@ class ResolutionBenchmark {
         long changed;
         long bucketUpserts;
         long otherWrites;
-        long petitionBucketPairs;
         long computeNanos;
         int maxBuckets;
         final Map<String, long[]> byType = new TreeMap<>(); // type → {events, bucket upserts}
@@ -265,11 +267,6 @@ class ResolutionBenchmark {
 
         double writesPerEvent() {
             return (double) (bucketUpserts + otherWrites) / events;
-        }
-
-        /** Bucket updates per (petition, bucket) it moved: sizes the bulk-loaded buckets' applied lists. */
-        double updatesPerTouch() {
-            return (double) bucketUpserts / petitionBucketPairs;
         }
     }
 
@@ -291,8 +288,8 @@ class ResolutionBenchmark {
             List<Latency> queries,
             List<BucketSize> sizes) {}
 
-    /** One bucket document: its BSON size, the days of changes it keeps, the keys in its applied list. */
-    record BucketSize(String id, int bytes, int changeDays, long leaves, int applied) {}
+    /** One bucket document: its BSON size, the days of changes it keeps, its high-water marks. */
+    record BucketSize(String id, int bytes, int changeDays, long leaves, int marks) {}
 
     static final String COMMUNE =
             vn.gandan.adminunits.AdminUnits.official().communesOf("40").get(0).code();
@@ -317,13 +314,13 @@ class ResolutionBenchmark {
                 continue;
             }
             org.bson.Document changes = doc.get(Buckets.CHANGES, org.bson.Document.class);
-            List<?> applied = doc.getList("applied", Object.class);
+            org.bson.Document marks = doc.get(Position.MARKS, org.bson.Document.class);
             sizes.add(new BucketSize(
                     id,
                     new org.bson.RawBsonDocument(doc, codec).getByteBuffer().remaining(),
                     changes == null ? 0 : changes.size(),
                     leaves(doc),
-                    applied == null ? 0 : applied.size()));
+                    marks == null ? 0 : marks.size()));
         }
         return sizes;
     }
@@ -331,9 +328,12 @@ class ResolutionBenchmark {
     static long leaves(org.bson.Document doc) {
         long n = 0;
         for (var e : doc.entrySet()) {
+            if (e.getKey().equals(Position.MARKS) || e.getKey().equals("_id")) {
+                continue;
+            }
             if (e.getValue() instanceof org.bson.Document) {
                 n += leaves((org.bson.Document) e.getValue());
-            } else if (!e.getKey().equals("applied") && !e.getKey().equals("_id")) {
+            } else {
                 n++;
             }
         }
@@ -400,7 +400,7 @@ class ResolutionBenchmark {
         Duration aggregate = Duration.ofNanos(System.nanoTime() - start);
         long fields = load.fieldCount();
         start = System.nanoTime();
-        long written = load.write(mongo, live, properties.appliedKeysKept(), writes1.updatesPerTouch());
+        long written = load.write(mongo, live);
         Duration write = Duration.ofNanos(System.nanoTime() - start);
         System.out.printf(Locale.ROOT, "bulk load: %,d bucket documents written in %s%n", written, write);
         load = null;
@@ -483,7 +483,9 @@ class ResolutionBenchmark {
         Throwable[] failure = new Throwable[1];
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> workers = new ArrayList<>();
-        for (List<PetitionEvent> partition : partitions) {
+        for (int t = 0; t < threads; t++) {
+            List<PetitionEvent> partition = partitions.get(t);
+            int number = t;
             Thread worker = new Thread(() -> {
                 try {
                     go.await();
@@ -491,7 +493,9 @@ class ResolutionBenchmark {
                     for (PetitionEvent event : partition) {
                         long start = System.nanoTime();
                         ProjectionVersion version = target == SCRATCH ? SCRATCH : versions.active();
-                        projector.apply(event, version);
+                        // each thread a partition, read in order: offsets only grow, across runs too
+                        var at = new Position(Position.LIVE, "bench", number, offsets.incrementAndGet());
+                        projector.apply(event, version, at);
                         if (nanos.length > 0) {
                             nanos[i++] = System.nanoTime() - start;
                         }
@@ -551,10 +555,9 @@ class ResolutionBenchmark {
         for (List<PetitionEvent> events : petitions) {
             PetitionTimeline timeline =
                     new PetitionTimeline(events.get(0).petitionId().toString());
-            Set<String> moved = new HashSet<>();
             for (PetitionEvent event : events) {
                 long start = System.nanoTime();
-                boolean changed = timeline.add(event) && timeline.recount();
+                boolean changed = timeline.add(event) && timeline.recount(POSITION);
                 var pending = timeline.pendingByBucket();
                 w.computeNanos += System.nanoTime() - start;
                 w.events++;
@@ -568,7 +571,6 @@ class ResolutionBenchmark {
                 w.bucketUpserts += pending.size();
                 byType[1] += pending.size();
                 w.maxBuckets = Math.max(w.maxBuckets, pending.size());
-                moved.addAll(pending.keySet());
                 w.otherWrites++; // pending cleared
                 PetitionState state = timeline.getState();
                 if (state.countable()) {
@@ -589,7 +591,6 @@ class ResolutionBenchmark {
                 }
                 timeline.pendingDone();
             }
-            w.petitionBucketPairs += moved.size();
         }
         return w;
     }
@@ -767,16 +768,16 @@ class ResolutionBenchmark {
                     .orElse(new BucketSize(a.id(), 0, 0, 0, 0));
             sizes.append(String.format(
                     Locale.ROOT,
-                    "| `%s` | %,d B, %d days, %,d fields, %d keys | %,d B, %d days, %,d fields, %d keys |%n",
+                    "| `%s` | %,d B, %d days, %,d fields, %d marks | %,d B, %d days, %,d fields, %d marks |%n",
                     a.id().replace("|", "\\|"), // a pipe inside a table cell
                     a.bytes(),
                     a.changeDays(),
                     a.leaves(),
-                    a.applied(),
+                    a.marks(),
                     b.bytes(),
                     b.changeDays(),
                     b.leaves(),
-                    b.applied()));
+                    b.marks()));
         }
         StringBuilder queries = new StringBuilder();
         for (int i = 0; i < s1.queries().size(); i++) {
@@ -870,7 +871,7 @@ class ResolutionBenchmark {
                 Heap used after a full GC with everything loaded: %,d MB at scale 1, %,d MB at scale 2.
 
                 Some bucket documents (BSON size; days kept under `changes`; number fields, the changes' included;
-                keys in `applied`):
+                high-water marks under `hw`):
 
                 | Bucket | Scale 1 | Scale 2 |
                 |---|---|---|
@@ -881,9 +882,8 @@ class ResolutionBenchmark {
                 `Buckets.changesOf` its events, which is what its per-event pending differences add up to; groups
                 by `Dimension.valueOf`; the open cases through `OpenCases.record`), summed in memory and inserted
                 in batches of 1,000, dotted fields as nested documents as `$inc` leaves them. Each bucket is given
-                an `applied` list of `min(%d, petitions that moved it × %.2f)` keys (%.2f = bucket updates per
-                petition and bucket, measured at scale 1), so later updates check a list as long as the live ones
-                would. The bulk-loaded petitions' timelines are not written: applying an event reads only its own
+                the high-water marks the live listener would have left at most (%d: one per topic and partition).
+                The bulk-loaded petitions' timelines are not written: applying an event reads only its own
                 petition's timeline, by `_id`, so the other timelines change nothing of its cost but the
                 collection's size (on MongoDB a B-tree one level deeper at most).
 
@@ -937,9 +937,7 @@ class ResolutionBenchmark {
                         s2.bulkFields(),
                         s2.counts().get(Buckets.COLLECTION),
                         s2.bulkWrite().toMillis() / 1e3,
-                        properties.appliedKeysKept(),
-                        s1.writes().updatesPerTouch(),
-                        s1.writes().updatesPerTouch(),
+                        BenchmarkBulkLoad.MARKS,
                         QUERY_WARM_UP,
                         QUERY_RUNS,
                         queries,

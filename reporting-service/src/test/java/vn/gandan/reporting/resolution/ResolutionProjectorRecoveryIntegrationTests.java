@@ -29,15 +29,13 @@ import vn.gandan.testsupport.RealInfrastructure;
 /**
  * A crash between the steps of applying an event: after the timeline took the event and its pending difference
  * but before any bucket moved, and after every bucket moved but before the pending difference was cleared. The
- * start-up sweep and the next event finish the work, each amount counted once. Province 48 (Đà Nẵng), which no
- * other test reads, and one fresh petition per test.
+ * start-up sweep and the next event finish the work, each amount counted once; and a record given up on. Province
+ * 48 (Đà Nẵng), which no other test reads, and one fresh petition, commune and authority per test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
 @RealInfrastructure
 class ResolutionProjectorRecoveryIntegrationTests {
-
-    static final AuthorityRef UBND = new AuthorityRef("it-ubnd-48x", "Ủy ban nhân dân thử", "48");
 
     @Autowired
     ResolutionProjector projector;
@@ -51,12 +49,18 @@ class ResolutionProjectorRecoveryIntegrationTests {
     final PetitionId id = PetitionId.random();
     final String commune = "it-" + id.toString().substring(0, 8);
     final Place place = new Place("48", commune);
+    final AuthorityRef ubnd = new AuthorityRef("it-ubnd-" + commune, "Ủy ban nhân dân thử", "48");
     final Instant received = Instant.parse("2025-05-06T03:00:00Z");
 
     PetitionSubmitted submitted() {
+        return submitted(id);
+    }
+
+    /** A petition of the same commune, month and category. */
+    PetitionSubmitted submitted(PetitionId petition) {
         return new PetitionSubmitted(
                 UUID.randomUUID(),
-                id,
+                petition,
                 received,
                 "48-X",
                 "portal:it",
@@ -75,7 +79,7 @@ class ResolutionProjectorRecoveryIntegrationTests {
                 UUID.randomUUID(),
                 id,
                 received.plusSeconds(3600),
-                UBND,
+                ubnd,
                 place,
                 "r",
                 1,
@@ -102,8 +106,26 @@ class ResolutionProjectorRecoveryIntegrationTests {
     /** Step 1 of {@link ResolutionProjector#apply} alone: the event and its pending difference written. */
     PetitionTimeline crashAfterTheTimelineWrite(PetitionTimeline timeline, vn.gandan.events.PetitionEvent event) {
         assertThat(timeline.add(event)).isTrue();
-        assertThat(timeline.recount()).isTrue();
+        assertThat(timeline.recount(TestPositions.next())).isTrue();
         return mongo.save(timeline, version().collection(PetitionTimeline.COLLECTION));
+    }
+
+    /** Every bucket moved, then a crash before the pending difference was cleared. */
+    void crashBeforeThePendingWasCleared(PetitionTimeline timeline) {
+        var pending = mongo.findById(id.toString(), Document.class, version().collection(PetitionTimeline.COLLECTION));
+        projector.finish(timeline, version());
+        mongo.updateFirst(
+                Query.query(where("_id").is(id.toString())),
+                new Update().set("pending", pending.get("pending")).set("pendingAt", pending.get("pendingAt")),
+                version().collection(PetitionTimeline.COLLECTION));
+        assertThat(stored().hasPending()).isTrue();
+    }
+
+    Document authorityBucket() {
+        return mongo.findById(
+                Buckets.id(Buckets.scope(Dimension.AUTHORITY, ubnd.id()), "2025"),
+                Document.class,
+                version().collection(Buckets.COLLECTION));
     }
 
     @Test
@@ -122,37 +144,71 @@ class ResolutionProjectorRecoveryIntegrationTests {
 
     @Test
     void aDifferenceAppliedToEveryBucketButNotClearedIsNotCountedTwice() {
-        projector.apply(submitted(), version());
-        PetitionTimeline timeline = crashAfterTheTimelineWrite(stored(), routed());
-        var pending = mongo.findById(id.toString(), Document.class, version().collection(PetitionTimeline.COLLECTION))
-                .get("pending");
-        projector.finish(timeline, version());
-        // the crash came before the pending difference was cleared: it is still there
-        mongo.updateFirst(
-                Query.query(where("_id").is(id.toString())),
-                new Update().set("pending", pending),
-                version().collection(PetitionTimeline.COLLECTION));
-        assertThat(stored().hasPending()).isTrue();
+        projector.apply(submitted(), version(), TestPositions.next());
+        crashBeforeThePendingWasCleared(crashAfterTheTimelineWrite(stored(), routed()));
         Document once = bucket();
 
         projector.sweep(); // as at the next start
-        projector.apply(routed(), version()); // and a redelivery of another copy changes nothing either
+        projector.apply(
+                routed(), version(), TestPositions.next()); // and a redelivery of another copy changes nothing either
 
         assertThat(stored().hasPending()).isFalse();
         Document after = bucket();
         assertThat(after.get("received")).isEqualTo(1L);
         assertThat(after.get(Buckets.CHANGES)).isEqualTo(once.get(Buckets.CHANGES));
-        Document byAuthority = mongo.findById(
-                Buckets.id(Buckets.scope(Dimension.AUTHORITY, UBND.id()), "2025"),
-                Document.class,
-                version().collection(Buckets.COLLECTION));
-        assertThat(byAuthority.get("received"))
+        assertThat(authorityBucket().get("received"))
                 .as("the routing moved the petition to its authority once")
                 .isEqualTo(1L);
 
         projector.apply(
-                new PetitionResolved(UUID.randomUUID(), id, received.plusSeconds(86_400), UBND, "done"), version());
+                new PetitionResolved(UUID.randomUUID(), id, received.plusSeconds(86_400), ubnd, "done"),
+                version(),
+                TestPositions.next());
         assertThat(bucket().get("handled")).isEqualTo(1L);
         assertThat(bucket().get("received")).isEqualTo(1L);
+    }
+
+    /**
+     * The old guard, a list of the last 1,000 keys, forgot a retry after 1,000 other updates of a bucket (seconds of
+     * a national bucket under load). The high-water mark of the retried record's partition does not.
+     */
+    @Test
+    void aRetryAfterMoreThanAThousandOtherUpdatesOfTheSameBucketIsCountedOnce() {
+        crashBeforeThePendingWasCleared(crashAfterTheTimelineWrite(new PetitionTimeline(id.toString()), submitted()));
+        int others = 1_100;
+        for (int offset = 1; offset <= others; offset++) { // read from another partition meanwhile
+            projector.apply(submitted(PetitionId.random()), version(), new Position("other", "it", 1, offset));
+        }
+
+        projector.sweep();
+
+        assertThat(bucket().get("received")).isEqualTo(1L + others);
+        assertThat(stored().hasPending()).isFalse();
+    }
+
+    /**
+     * A record given up on (dead letter) may leave a difference pending while its partition moves on: the next
+     * record's offset would mark the buckets past it. So the buckets take it before (the recoverer's step), and
+     * only the groups and the open case are left for the petition's next event.
+     */
+    @Test
+    void aDifferenceLeftByARecordGivenUpOnIsSettledBeforeThePartitionMovesOn() {
+        crashAfterTheTimelineWrite(new PetitionTimeline(id.toString()), submitted());
+
+        projector.settle(id, version());
+
+        assertThat(bucket().get("received")).isEqualTo(1L);
+        assertThat(stored().hasPending())
+                .as("the groups and the open case are still to be recorded")
+                .isTrue();
+        projector.settle(id, version()); // settling again changes nothing
+        assertThat(bucket().get("received")).isEqualTo(1L);
+
+        projector.apply(submitted(PetitionId.random()), version(), TestPositions.next()); // the partition goes on
+        projector.apply(routed(), version(), TestPositions.next()); // and the petition's next event comes
+
+        assertThat(bucket().get("received")).isEqualTo(2L);
+        assertThat(authorityBucket().get("received")).isEqualTo(1L);
+        assertThat(stored().hasPending()).isFalse();
     }
 }
