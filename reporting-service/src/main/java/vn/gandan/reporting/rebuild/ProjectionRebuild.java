@@ -26,8 +26,6 @@ import vn.gandan.reporting.resolution.PetitionTimeline;
 import vn.gandan.reporting.resolution.Position;
 import vn.gandan.reporting.resolution.ReportGroups;
 import vn.gandan.reporting.resolution.ResolutionProjector;
-import vn.gandan.reporting.summary.PetitionProjection;
-import vn.gandan.reporting.summary.Projector;
 import vn.gandan.reporting.version.ProjectionVersion;
 import vn.gandan.reporting.version.ProjectionVersions;
 import vn.gandan.support.kafka.PetitionEventDeserializer;
@@ -51,8 +49,7 @@ public class ProjectionRebuild {
             Buckets.COLLECTION,
             ReportGroups.COLLECTION,
             ReportGroups.AUTHORITIES,
-            OpenCases.OpenCase.COLLECTION,
-            PetitionProjection.COLLECTION);
+            OpenCases.OpenCase.COLLECTION);
 
     static final List<String> TOPICS =
             List.of(Topics.INTAKE_PETITIONS, Topics.ROUTING_CASES, Topics.NOTIFICATION_DELIVERIES);
@@ -63,7 +60,6 @@ public class ProjectionRebuild {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
 
     private final ProjectionVersions versions;
-    private final Projector summary;
     private final ResolutionProjector resolution;
     private final MongoTemplate mongo;
     private final KafkaProperties kafka;
@@ -76,7 +72,6 @@ public class ProjectionRebuild {
 
     ProjectionRebuild(
             ProjectionVersions versions,
-            Projector summary,
             ResolutionProjector resolution,
             MongoTemplate mongo,
             KafkaProperties kafka,
@@ -85,7 +80,6 @@ public class ProjectionRebuild {
             Clock clock) {
         this.clock = clock;
         this.versions = versions;
-        this.summary = summary;
         this.resolution = resolution;
         this.mongo = mongo;
         this.kafka = kafka;
@@ -203,7 +197,6 @@ public class ProjectionRebuild {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                summary.apply(event, run.target());
                 resolution.apply(event, run.target(), position(record));
                 run.applied();
                 return;

@@ -8,6 +8,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.mapping.Document;
+import vn.gandan.events.NotificationSent;
 import vn.gandan.events.PetitionEvent;
 
 /**
@@ -31,6 +32,7 @@ public class PetitionTimeline {
     private PetitionState state;
     private PetitionState counted;
     private long revision;
+    private int notificationsSent;
     private List<Amount> pending;
     private Position pendingAt;
 
@@ -59,6 +61,9 @@ public class PetitionTimeline {
         }
         previous = List.copyOf(events);
         events.add(TimelineEntry.of(event));
+        if (event instanceof NotificationSent) {
+            notificationsSent++; // for the summary, which counts them without reading the events
+        }
         events.sort(TimelineEntry.ORDER);
         state = PetitionState.derive(events);
         return true;
@@ -125,6 +130,10 @@ public class PetitionTimeline {
     /** Whether some bucket may not have taken the pending difference yet. */
     boolean amountsPending() {
         return pending != null && !pending.isEmpty();
+    }
+
+    public int getNotificationsSent() {
+        return notificationsSent;
     }
 
     public long getRevision() {

@@ -17,14 +17,11 @@ class PetitionEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(PetitionEventsListener.class);
 
-    private final Projector projector;
     private final ResolutionProjector resolution;
     private final ProjectionVersions versions;
     private final ProjectionLag lag;
 
-    PetitionEventsListener(
-            Projector projector, ResolutionProjector resolution, ProjectionVersions versions, ProjectionLag lag) {
-        this.projector = projector;
+    PetitionEventsListener(ResolutionProjector resolution, ProjectionVersions versions, ProjectionLag lag) {
         this.resolution = resolution;
         this.versions = versions;
         this.lag = lag;
@@ -38,12 +35,11 @@ class PetitionEventsListener {
             @Header(KafkaHeaders.RECEIVED_TOPIC) String topic,
             @Header(KafkaHeaders.RECEIVED_PARTITION) int partition,
             @Header(KafkaHeaders.OFFSET) long offset) {
-        // One consumer group, one listener: both projections see every event. Replays are recognised by event
-        // id in each, so a retry after the first succeeded changes nothing there.
+        // Replays are recognised by event id in the petition's timeline, so a retry after the first succeeded
+        // changes nothing there.
         // The active version is read per event: after a switch the next event goes to the new version, and an
         // event applied to the old one just before is replayed into the new one by the rebuild's catch-up.
         var version = versions.active();
-        projector.apply(event, version);
         resolution.apply(event, version, new Position(Position.LIVE, topic, partition, offset));
         lag.applied(topic, event.occurredAt());
         // Ids only, never the event's contents (citizens' personal data).

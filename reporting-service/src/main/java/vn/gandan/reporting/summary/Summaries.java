@@ -5,15 +5,21 @@ import static org.springframework.data.mongodb.core.aggregation.Aggregation.matc
 import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
+import vn.gandan.reporting.resolution.PetitionTimeline;
 import vn.gandan.reporting.version.ProjectionVersions;
 
-/** Counts of petitions by status for one province. */
+/**
+ * Counts of petitions by status for one province, over the petitions' timelines (their derived state): no
+ * projection of its own, so no write of its own per event.
+ *
+ * <p>Statuses: {@code submitted}, {@code triage} (routing failed, waiting for an operator) and {@code routed}
+ * (with an authority, whatever happened to the case after).
+ */
 @Service
 public class Summaries {
 
@@ -29,18 +35,33 @@ public class Summaries {
 
     public Summary of(String provinceCode) {
         var aggregation = newAggregation(
-                match(where("provinceCode").is(provinceCode)),
-                group("status").count().as("count").sum("notificationsSent").as("notified"));
+                match(where("state.provinceCode").is(provinceCode)),
+                group("state.state")
+                        .count()
+                        .as("count")
+                        .sum("notificationsSent")
+                        .as("notified"));
         Map<String, Long> byStatus = new TreeMap<>();
         long total = 0;
         long notified = 0;
         for (Document row : mongo.aggregate(
-                aggregation, versions.active().collection(PetitionProjection.COLLECTION), Document.class)) {
+                aggregation, versions.active().collection(PetitionTimeline.COLLECTION), Document.class)) {
             long count = ((Number) row.get("count")).longValue();
-            byStatus.put(String.valueOf(row.get("_id")).toLowerCase(Locale.ROOT), count);
+            byStatus.merge(statusOf((String) row.get("_id")), count, Long::sum);
             total += count;
             notified += ((Number) row.get("notified")).longValue();
         }
         return new Summary(provinceCode, total, byStatus, notified);
+    }
+
+    /**
+     * A case's step after routing (acknowledged, resolved, escalated…) is still routed here; a petition known so far
+     * only from events that set no step is submitted.
+     */
+    private static String statusOf(String step) {
+        if (step == null) {
+            return "submitted";
+        }
+        return step.equals("submitted") || step.equals("triage") ? step : "routed";
     }
 }

@@ -1,2 +1,2 @@
-/** A projection per petition built only from events, and counts by status over it. */
+/** Counts of petitions by status, over the petitions' timelines. */
 package vn.gandan.reporting.summary;

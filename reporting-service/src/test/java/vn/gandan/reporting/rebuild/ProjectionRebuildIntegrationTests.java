@@ -45,7 +45,6 @@ import vn.gandan.events.Place;
 import vn.gandan.events.Topics;
 import vn.gandan.reporting.resolution.Buckets;
 import vn.gandan.reporting.resolution.PetitionTimeline;
-import vn.gandan.reporting.summary.PetitionProjection;
 import vn.gandan.reporting.version.ProjectionVersion;
 import vn.gandan.reporting.version.ProjectionVersions;
 import vn.gandan.testsupport.Http;
@@ -179,13 +178,6 @@ class ProjectionRebuildIntegrationTests {
             PetitionTimeline t = mongo.findById(
                     petition.getKey(), PetitionTimeline.class, active.collection(PetitionTimeline.COLLECTION));
             if (t == null || t.getEvents().size() != petition.getValue() || t.hasPending()) {
-                return false;
-            }
-            if (mongo.findById(
-                            petition.getKey(),
-                            PetitionProjection.class,
-                            active.collection(PetitionProjection.COLLECTION))
-                    == null) {
                 return false;
             }
         }

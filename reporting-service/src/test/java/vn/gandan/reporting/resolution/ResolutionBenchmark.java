@@ -37,7 +37,6 @@ import tools.jackson.databind.JsonNode;
 import vn.gandan.events.PetitionEvent;
 import vn.gandan.localstore.IndexedH2Backend;
 import vn.gandan.localstore.IndexedMemoryBackend;
-import vn.gandan.reporting.summary.PetitionProjection;
 import vn.gandan.reporting.version.ProjectionVersion;
 import vn.gandan.reporting.version.ProjectionVersions;
 import vn.gandan.testsupport.Http;
@@ -90,8 +89,7 @@ class ResolutionBenchmark {
             Buckets.COLLECTION,
             ReportGroups.COLLECTION,
             ReportGroups.AUTHORITIES,
-            OpenCases.OpenCase.COLLECTION,
-            PetitionProjection.COLLECTION);
+            OpenCases.OpenCase.COLLECTION);
 
     static final String YEAR_2025 = "from=2025-01-01&to=2025-12-31";
 
@@ -813,9 +811,8 @@ class ResolutionBenchmark {
                 `ResolutionBenchmark` (reporting-service, test scope), issue 6. The service in one JVM
                 (`@SpringBootTest`, random port, profile `local`) on the test infrastructure: store: %s, reached
                 over loopback by the real MongoDB driver. Events go straight to
-                `ResolutionProjector.apply(event, versions.active())`: the Kafka listener adds only the
-                deserialization of the record and the summary projection (`petition_projections`), neither
-                measured here.
+                `ResolutionProjector.apply(event, versions.active(), position)`: the Kafka listener adds only
+                the deserialization of the record, not measured here.
 
                 ```
                 export TEST_INFRA=inprocess

@@ -24,6 +24,7 @@ import vn.gandan.events.PetitionRouted;
 import vn.gandan.events.PetitionSubmitted;
 import vn.gandan.events.Place;
 import vn.gandan.events.Topics;
+import vn.gandan.reporting.resolution.PetitionTimeline;
 import vn.gandan.reporting.version.ProjectionVersions;
 import vn.gandan.testsupport.Http;
 import vn.gandan.testsupport.RealInfrastructure;
@@ -97,13 +98,10 @@ class ResolutionSummaryIntegrationTests {
         publish(Topics.NOTIFICATION_DELIVERIES, sent);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var projection = mongo.findById(
-                    id.toString(),
-                    PetitionProjection.class,
-                    versions.active().collection(PetitionProjection.COLLECTION));
-            assertThat(projection).isNotNull();
-            assertThat(projection.getStatus()).isEqualTo(PetitionProjection.Status.ROUTED);
-            assertThat(projection.getNotificationsSent()).isEqualTo(1);
+            var timeline = mongo.findById(
+                    id.toString(), PetitionTimeline.class, versions.active().collection(PetitionTimeline.COLLECTION));
+            assertThat(timeline).isNotNull();
+            assertThat(timeline.getEvents()).hasSize(3);
         });
         JsonNode after = summary();
         assertThat(after.get("total").asLong()).isEqualTo(totalBefore + 1);
