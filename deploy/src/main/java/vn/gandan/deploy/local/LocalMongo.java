@@ -17,8 +17,11 @@ import vn.gandan.localstore.IndexedMemoryBackend;
  * <p>Usage: {@code LocalMongo <h2-file>|memory [port]}; it listens on 127.0.0.1 only (default port 27017).
  * {@code memory} keeps everything in the heap and loses it at exit: the benchmark uses it to tell the store's
  * cost from H2's ({@code GANDAN_STORE_BACKEND=memory} in run-local.sh).
- * The oplog is enabled so that change streams work. SIGTERM or SIGINT closes the server and then
- * the H2 store, which flushes it.
+ * SIGTERM or SIGINT closes the server and then the H2 store, which flushes it.
+ *
+ * <p>No oplog: no service reads a change stream, and mongo-java-server's oplog keeps a copy of every write for
+ * good (in the heap, or in the H2 file). In the pipeline benchmark it held most of the memory store's heap and cost
+ * a share of its CPU on every write.
  *
  * <p>Known limits of the server (see the shared infrastructure notes): no multi-document
  * transactions, no {@code hello} command, only {@code _id} and unique indexes are used (local-store's backends
@@ -54,7 +57,6 @@ public final class LocalMongo {
 
     private static void serve(MongoBackend backend, int port, String where) throws InterruptedException {
         MongoServer server = new MongoServer(backend);
-        server.enableOplog();
         try {
             server.bind(HOST, port);
         } catch (RuntimeException e) {
