@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
 
@@ -16,8 +15,7 @@ import java.util.function.BiPredicate;
  *
  * <p>And a page of a string {@code _id} range ({@code {_id: {$gte: "40|", $lt: "40|2026"}}}, maybe with more
  * conditions, in {@code _id} order, with a limit) is read from the ids in order, as MongoDB reads its {@code _id}
- * index, stopping at the limit: the stock backends scan and sort the whole collection for it. Guards of the form
- * {@code field: {$ne: "a string"}} on a document found by {@code _id} are checked directly ({@link GuardedById}).
+ * index, stopping at the limit: the stock backends scan and sort the whole collection for it.
  */
 final class ByIdFirst {
 
@@ -55,56 +53,13 @@ final class ByIdFirst {
         if (!byIdAndMore || projected || orderBy != null && !orderBy.isEmpty() || skip > 0) {
             return stock.query(query, orderBy, skip, limit, batchSize, fieldSelector);
         }
-        GuardedById guarded = GuardedById.of(query);
         List<Document> matching = new ArrayList<>(1);
         for (Document candidate : stock.query(new Document("_id", id), null, 0, 0, 0, null)) {
-            if (guarded.matches(candidate, matches)) {
+            if (matches.test(candidate, query)) {
                 matching.add(candidate);
             }
         }
         return new QueryResult(matching);
-    }
-
-    /**
-     * The conditions of a query on one {@code _id}, less the {@code _id} (the document was found by it) and with
-     * each {@code field: {$ne: "a string"}} checked directly: the stock matcher compares every element of an array
-     * in the generic way, and reporting's former guard {@code applied: {$ne: key}} against a thousand keys was
-     * a quarter of the store's CPU in the pipeline benchmark. MongoDB's semantics: the field missing, or neither
-     * the value nor any element of it is that string.
-     */
-    record GuardedById(Map<String, String> notEqual, Document rest) {
-
-        static GuardedById of(Document query) {
-            Map<String, String> notEqual = new java.util.LinkedHashMap<>();
-            Document rest = new Document();
-            query.forEach((field, condition) -> {
-                if (field.equals("_id")) {
-                    return;
-                }
-                if (!field.contains(".")
-                        && !field.startsWith("$")
-                        && condition instanceof Document c
-                        && c.size() == 1
-                        && c.get("$ne") instanceof String excluded) {
-                    notEqual.put(field, excluded);
-                } else {
-                    rest.put(field, condition);
-                }
-            });
-            return new GuardedById(notEqual, rest);
-        }
-
-        boolean matches(Document candidate, BiPredicate<Document, Document> matcher) {
-            for (var condition : notEqual.entrySet()) {
-                Object value = candidate.get(condition.getKey());
-                String excluded = condition.getValue();
-                if (excluded.equals(value)
-                        || value instanceof java.util.Collection<?> values && values.contains(excluded)) {
-                    return false;
-                }
-            }
-            return rest.isEmpty() || matcher.test(candidate, rest);
-        }
     }
 
     private static boolean inIdOrder(Document orderBy) {

@@ -20,12 +20,9 @@ class ByIdFirstUnitTests {
         return new QueryResult("a".equals(query.get("_id")) ? List.of(stored) : List.of());
     }
 
-    QueryResult query(Document query) {
-        return query((doc, q) -> q.get("version").equals(doc.get("version")), query);
-    }
-
     /** A query on one _id, as an update's: no order, skip, limit or projection. */
-    QueryResult query(BiPredicate<Document, Document> matcher, Document query) {
+    QueryResult query(Document query) {
+        BiPredicate<Document, Document> matcher = (doc, q) -> q.get("version").equals(doc.get("version"));
         return ByIdFirst.query(this::stock, matcher, from -> List.of(), query, null, 0, 0, 0, null);
     }
 
@@ -34,34 +31,6 @@ class ByIdFirstUnitTests {
         assertThat(query(new Document("_id", "a").append("version", 3))).containsExactly(stored);
         assertThat(query(new Document("_id", "a").append("version", 2))).isEmpty();
         assertThat(asked).as("the stock query is asked by _id alone").containsOnly(new Document("_id", "a"));
-    }
-
-    @Test
-    void aNotEqualStringIsCheckedDirectlyAgainstAValueOrEveryElementOfAList() {
-        List<Document> matcherAsked = new ArrayList<>();
-        BiPredicate<Document, Document> matcher = (doc, q) -> {
-            matcherAsked.add(q);
-            return true;
-        };
-        Document guarded = new Document("_id", "a").append("applied", new Document("$ne", "k2"));
-        for (Object applied : List.of(List.of("k1", "k2", "k3"), "k2")) {
-            stored.put("applied", applied);
-            assertThat(query(matcher, guarded))
-                    .as("applied %s holds k2", applied)
-                    .isEmpty();
-        }
-        for (Object applied : List.of(List.of("k1", "k3"), "k1", List.of(List.of("k2")))) {
-            stored.put("applied", applied);
-            assertThat(query(matcher, guarded))
-                    .as("applied %s does not hold k2", applied)
-                    .containsExactly(stored);
-        }
-        stored.remove("applied");
-        assertThat(query(matcher, guarded)).as("no applied at all").containsExactly(stored);
-        assertThat(matcherAsked).as("nothing left for the generic matcher").isEmpty();
-        // anything else still goes to it, without the _id the document was found by
-        query(matcher, new Document(guarded).append("version", 3));
-        assertThat(matcherAsked).containsExactly(new Document("version", 3));
     }
 
     @Test
