@@ -47,6 +47,16 @@ public final class Buckets {
         return scope + "|" + period;
     }
 
+    /** A value (an authority id, a topic name…) as a field name: {@code .} and {@code $} would be read as a path or an operator. */
+    static String fieldName(String value) {
+        return value.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
+    }
+
+    /** The value a {@link #fieldName} was made from. */
+    static String valueOf(String fieldName) {
+        return fieldName.replace("%24", "$").replace("%2E", ".").replace("%25", "%");
+    }
+
     /**
      * The one scope of three dimensions, only for the repeats (and written only by repeat petitions): which places
      * keep petitioning about the same thing, e.g. {@code province=40,commune=17605,category=health}.

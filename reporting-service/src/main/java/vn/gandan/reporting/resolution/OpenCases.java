@@ -98,7 +98,7 @@ public class OpenCases {
     }
 
     private static String field(Dimension dimension, String value) {
-        return dimension.code() + "." + fieldName(value);
+        return dimension.code() + "." + Buckets.fieldName(value);
     }
 
     private static boolean isOpen(PetitionState state) {
@@ -215,7 +215,8 @@ public class OpenCases {
     private static void add(Map<String, Long> overdue, Dimension groupBy, Document bucket, int sign) {
         Document counts = bucket == null ? null : bucket.get(groupBy.code(), Document.class);
         if (counts != null) {
-            counts.forEach((field, n) -> overdue.merge(valueOf(field), sign * ((Number) n).longValue(), Long::sum));
+            counts.forEach(
+                    (field, n) -> overdue.merge(Buckets.valueOf(field), sign * ((Number) n).longValue(), Long::sum));
         }
     }
 
@@ -266,7 +267,7 @@ public class OpenCases {
         List<String> provinces = new ArrayList<>();
         for (Document open : mongo.find(query, Document.class, version.collection(Buckets.COLLECTION))) {
             Document counts = open.get(Dimension.AUTHORITY.code(), Document.class);
-            if (counts != null && counts.get(fieldName(authority)) instanceof Number n && n.longValue() > 0) {
+            if (counts != null && counts.get(Buckets.fieldName(authority)) instanceof Number n && n.longValue() > 0) {
                 provinces.add(provinceOf.get(open.getString("_id")));
             }
         }
@@ -277,14 +278,5 @@ public class OpenCases {
         return province != null
                 ? List.of(province)
                 : groups.members(ReportGroups.NATIONAL, Dimension.PROVINCE, version);
-    }
-
-    /** A value as a field name: {@code .} and {@code $} would be read as a path or an operator. */
-    static String fieldName(String value) {
-        return value.replace("%", "%25").replace(".", "%2E").replace("$", "%24");
-    }
-
-    private static String valueOf(String fieldName) {
-        return fieldName.replace("%24", "$").replace("%2E", ".").replace("%25", "%");
     }
 }

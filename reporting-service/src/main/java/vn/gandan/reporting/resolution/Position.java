@@ -20,7 +20,7 @@ public record Position(String writer, String topic, int partition, long offset) 
 
     /** The mark's name under {@link #MARKS}. */
     String mark() {
-        return OpenCases.fieldName(writer + "|" + topic + "|" + partition);
+        return Buckets.fieldName(writer + "|" + topic + "|" + partition);
     }
 
     @Override
