@@ -235,9 +235,6 @@ class ResolutionBenchmark {
     @Autowired
     OpenCases openCases;
 
-    @Autowired
-    ReportingProperties properties;
-
     @LocalServerPort
     int port;
 
