@@ -310,8 +310,11 @@ mkdir -p "$log_dir"
 
 # --- Kafka ---------------------------------------------------------------------------------------
 
+# Every JVM here exits on its first OutOfMemoryError: one that went on would be half-broken (the H2 store closed
+# itself so, and answered every command with an error), where a process that is gone is reported below.
+exit_on_oom=-XX:+ExitOnOutOfMemoryError
 # Kafka and the store log through log4j2 to standard output, which goes to their log files.
-infra_opts=(-Djava.awt.headless=true "-Dlog4j2.configurationFile=$log4j2_config")
+infra_opts=("$exit_on_oom" -Djava.awt.headless=true "-Dlog4j2.configurationFile=$log4j2_config")
 kafka_tool=(java "${infra_opts[@]}" -cp "$lib_dir/*" kafka.tools.StorageTool)
 
 if ((start_kafka)); then
@@ -377,7 +380,7 @@ if ((start_mail)); then
   rotate_log "$mail_log"
   say "mail" "starting SMTP on $mail_host:$mail_port, API on :$mail_api_port  (log: $(rel "$mail_log"))"
   mail_started=$(now_us)
-  launch mail "$mail_log" java -Xmx128m -XX:+UseSerialGC -Djava.awt.headless=true \
+  launch mail "$mail_log" java -Xmx128m -XX:+UseSerialGC "$exit_on_oom" -Djava.awt.headless=true \
     -Dgreenmail.smtp.hostname=127.0.0.1 "-Dgreenmail.smtp.port=$mail_port" \
     -Dgreenmail.api.hostname=127.0.0.1 "-Dgreenmail.api.port=$mail_api_port" \
     -Dgreenmail.auth.disabled -jar "$mail_jar"
@@ -514,7 +517,7 @@ else
     service_env=(env)
     [[ $name == notification-service ]] &&
       service_env+=("SPRING_MAIL_HOST=$mail_host" "SPRING_MAIL_PORT=$mail_smtp_port")
-    launch "$name" "$log" "${service_env[@]}" java -Xmx384m "${service_java_opts[@]}" -jar "$services_dir/$name.jar" \
+    launch "$name" "$log" "${service_env[@]}" java -Xmx384m "$exit_on_oom" "${service_java_opts[@]}" -jar "$services_dir/$name.jar" \
       --spring.profiles.active=local \
       "--spring.kafka.bootstrap-servers=$kafka_bootstrap" \
       "--spring.mongodb.uri=$mongodb_uri"

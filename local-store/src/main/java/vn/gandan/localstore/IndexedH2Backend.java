@@ -24,6 +24,11 @@ public final class IndexedH2Backend extends H2Backend {
         super(file);
     }
 
+    /** On a store opened by the caller, with its own settings (a handler for failures of its background writer). */
+    public IndexedH2Backend(MVStore store) {
+        super(store);
+    }
+
     @Override
     protected MongoDatabase openOrCreateDatabase(String name) {
         return new Database(name);

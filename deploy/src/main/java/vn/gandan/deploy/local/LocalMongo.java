@@ -6,6 +6,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import org.h2.mvstore.MVStore;
 import vn.gandan.localstore.IndexedH2Backend;
 import vn.gandan.localstore.IndexedMemoryBackend;
 
@@ -32,6 +34,8 @@ public final class LocalMongo {
     private static final String HOST = "127.0.0.1";
     private static final int DEFAULT_PORT = 27017;
     private static final String MEMORY = "memory";
+    /** The exit code when the H2 store failed: EX_IOERR of sysexits.h. */
+    private static final int STORE_FAILED = 74;
 
     private LocalMongo() {}
 
@@ -52,7 +56,29 @@ public final class LocalMongo {
             throw new IllegalStateException("cannot create the directory of " + file, e);
         }
 
-        serve(new IndexedH2Backend(file.toString()), port, "H2 file " + file);
+        serve(new IndexedH2Backend(openH2(file.toString(), LocalMongo::storeFailed)), port, "H2 file " + file);
+    }
+
+    /**
+     * The H2 file, opened so that a failure of its writes (a full disk, the heap exhausted) reaches
+     * {@code onFailure}. H2 closes the store then, and a server that went on would answer every command with
+     * "This store is closed": the services cannot tell that from a bug (they answer 500), where a store that is
+     * gone is an outage to them (503 with Retry-After, consumers retry) and a process for the supervisor to restart
+     * on the last committed version.
+     */
+    static MVStore openH2(String fileName, Consumer<Throwable> onFailure) {
+        return new MVStore.Builder()
+                .fileName(fileName)
+                .backgroundExceptionHandler((thread, failure) -> onFailure.accept(failure))
+                .open();
+    }
+
+    private static void storeFailed(Throwable failure) {
+        System.err.println("LocalMongo: the H2 store failed and closed itself; exiting. The file keeps what was"
+                + " committed before the failure.");
+        failure.printStackTrace();
+        // Not on H2's thread, which holds the store's locks; exit runs the shutdown hook that closes the server.
+        new Thread(() -> System.exit(STORE_FAILED), "local-mongo-exit").start();
     }
 
     private static void serve(MongoBackend backend, int port, String where) throws InterruptedException {
@@ -80,7 +106,12 @@ public final class LocalMongo {
             // shutdown() closes the backend already; this makes sure the H2 file is flushed and closed
             // even if shutdown() failed half-way.
             if (backend instanceof H2Backend h2 && !h2.getMvStore().isClosed()) {
-                h2.close();
+                try {
+                    h2.close();
+                } catch (RuntimeException failedStore) {
+                    // A store whose writes fail cannot flush; its file keeps what was committed.
+                    h2.getMvStore().closeImmediately();
+                }
             }
             System.out.println("LocalMongo stopped" + (backend instanceof H2Backend ? ", H2 file closed" : ""));
             System.out.flush();
