@@ -220,12 +220,16 @@ class DeliveryDispatcher implements SmartLifecycle {
         queue.done(entry, owner);
     }
 
-    /** The pending members of a digest go out as one message; one member alone goes as itself. */
+    /**
+     * The pending members of a digest go out as one message; one member alone goes as itself. A send begun and not
+     * finished is made again of the same members ({@link DigestBook}).
+     */
     private void sendDigest(DeliveryQueue.Entry entry) {
         String key = entry.digestKey();
-        List<String> memberIds = digests.members(key);
+        DigestBook.Digest digest = digests.find(key);
+        List<String> looked = digest.composition();
         List<Delivery> members = new ArrayList<>();
-        deliveries.findAllById(memberIds).forEach(d -> {
+        deliveries.findAllById(looked).forEach(d -> {
             if (Delivery.PENDING.equals(d.getStatus())) {
                 members.add(d);
             }
@@ -233,16 +237,23 @@ class DeliveryDispatcher implements SmartLifecycle {
         members.sort(Comparator.comparing(Delivery::getCreatedAt));
         Instant now = clock.instant();
         if (members.isEmpty()) {
-            digests.sent(key, memberIds, now.plus(properties.digestWindow()));
-            queue.done(entry, owner);
+            finishDigest(entry, key, looked, now);
             return;
         }
+        List<String> composition = digest.sending().isEmpty()
+                ? members.stream().map(Delivery::getId).toList()
+                : digest.sending();
         // A digest continues the trace of its first member.
-        resumed(members.get(0)).observe(() -> deliverDigest(entry, key, memberIds, members, now));
+        resumed(members.get(0)).observe(() -> deliverDigest(entry, key, digest, composition, members, now));
     }
 
     private void deliverDigest(
-            DeliveryQueue.Entry entry, String key, List<String> memberIds, List<Delivery> members, Instant now) {
+            DeliveryQueue.Entry entry,
+            String key,
+            DigestBook.Digest digest,
+            List<String> composition,
+            List<Delivery> members,
+            Instant now) {
         Delivery first = members.get(0);
         Optional<Instant> wait = hold(first, now);
         if (wait.isPresent()) {
@@ -259,14 +270,18 @@ class DeliveryDispatcher implements SmartLifecycle {
             return;
         } catch (Templates.TemplateException broken) {
             members.forEach(m -> fail(m, now, 0, broken.getMessage()));
-            finishDigest(entry, key, memberIds, now);
+            finishDigest(entry, key, digest.composition(), now);
             return;
         }
-        OutgoingMessage message = members.size() == 1 ? worded.get(0) : digestOf(key, first, members, worded);
+        boolean alone = composition.size() == 1;
+        OutgoingMessage message = alone ? worded.get(0) : digestOf(key, first, composition, worded);
         Optional<Instant> full = held(first, gate.reserve(first, now));
         if (full.isPresent()) {
             queue.later(entry, owner, full.get());
             return;
+        }
+        if (digest.sending().isEmpty()) {
+            digests.sending(key, composition);
         }
         Outcome outcome = sendReserved(first, message, now);
         Instant at = clock.instant();
@@ -278,7 +293,7 @@ class DeliveryDispatcher implements SmartLifecycle {
             queue.later(entry, owner, outcome.deferredUntil());
             return;
         }
-        String digestId = members.size() == 1 ? null : message.deliveryId();
+        String digestId = alone ? null : message.deliveryId();
         for (Delivery member : members) {
             if (outcome.reason() == null) {
                 sent(member, at, outcome.attempts(), digestId);
@@ -286,27 +301,28 @@ class DeliveryDispatcher implements SmartLifecycle {
                 fail(member, at, outcome.attempts(), outcome.reason());
             }
         }
-        finishDigest(entry, key, members.stream().map(Delivery::getId).toList(), at);
+        finishDigest(entry, key, digest.composition(), at);
     }
 
     private void finishDigest(DeliveryQueue.Entry entry, String key, List<String> handled, Instant now) {
         Instant next = now.plus(properties.digestWindow());
         digests.sent(key, handled, next);
-        if (digests.members(key).isEmpty()) {
+        if (digests.find(key).members().isEmpty()) {
             queue.done(entry, owner);
         } else {
             queue.later(entry, owner, next);
         }
     }
 
-    private OutgoingMessage digestOf(String key, Delivery first, List<Delivery> members, List<OutgoingMessage> each) {
+    /** Its id is that of its composition, so that a repeated send has the same idempotency key. */
+    private OutgoingMessage digestOf(String key, Delivery first, List<String> composition, List<OutgoingMessage> each) {
         String items = each.stream().map(m -> "- " + m.text()).collect(Collectors.joining("\n"));
         Map<String, String> digestFacts = new LinkedHashMap<>(first.params());
-        digestFacts.put("count", String.valueOf(members.size()));
+        digestFacts.put("count", String.valueOf(each.size()));
         digestFacts.put("items", items);
         var rendered = templates.render("digest", first.language(), digestFacts);
         String id = NotificationPlanner.deliveryId(
-                key, members.stream().map(Delivery::getId).sorted().collect(Collectors.joining(",")), "digest");
+                key, composition.stream().sorted().collect(Collectors.joining(",")), "digest");
         return new OutgoingMessage(
                 id,
                 first.getChannel(),

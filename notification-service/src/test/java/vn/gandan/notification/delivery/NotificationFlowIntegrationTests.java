@@ -195,6 +195,9 @@ class NotificationFlowIntegrationTests {
     DeliveryQueue queue;
 
     @Autowired
+    DigestBook digests;
+
+    @Autowired
     NotificationPlanner planner;
 
     @Autowired
@@ -677,6 +680,60 @@ class NotificationFlowIntegrationTests {
             assertThat(KafkaProbe.header(dead, "gandan_dlt-reason"))
                     .hasValueSatisfying(reason -> assertThat(reason).contains("unknown event type"));
         }
+    }
+
+    @Test
+    @Order(10)
+    void aDigestSentAgainAfterACrashIsTheSameMessageAndALaterNudgeWaitsForTheNext() throws Exception {
+        PetitionId first = submitted("40-DIGRPT01", "Đèn đường hỏng");
+        PetitionId second = submitted("40-DIGRPT02", "Cây đổ chắn lối");
+        publish(new PetitionDeadlineApproaching(
+                UUID.randomUUID(), first, clock.instant(), HOP_MINH, due("2026-12-04T16:59:59Z")));
+        publish(new PetitionDeadlineApproaching(
+                UUID.randomUUID(), second, clock.instant(), HOP_MINH, due("2026-12-04T16:59:59Z")));
+        awaiting(first, second).until(() -> on("email", first) != null && on("email", second) != null);
+        String key = on("email", first).getDigestKey();
+        List<String> composition =
+                List.of(on("email", first).getId(), on("email", second).getId());
+        // An instance composed the digest of these two, sent it and died before marking them sent.
+        digests.sending(key, composition);
+
+        PetitionId later = submitted("40-DIGRPT03", "Mương tắc");
+        publish(new PetitionDeadlineApproaching(
+                UUID.randomUUID(), later, clock.instant(), HOP_MINH, due("2026-12-04T16:59:59Z")));
+        awaiting(later).until(() -> on("email", later) != null);
+
+        clock.set(clock.instant().plus(Duration.ofMinutes(5)));
+        String digestId = NotificationPlanner.deliveryId(
+                key, composition.stream().sorted().collect(java.util.stream.Collectors.joining(",")), "digest");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !mailWithDelivery(digestId).isEmpty());
+        MimeMessage again = mailWithDelivery(digestId).get(0);
+        assertThat(subject(again)).isEqualTo("2 cập nhật về vụ việc của cơ quan");
+        assertThat(body(again)).contains("40-DIGRPT01").contains("40-DIGRPT02").doesNotContain("40-DIGRPT03");
+        assertThat(on("email", first).getSentIn()).isEqualTo(digestId);
+        assertThat(on("email", later).getStatus()).isEqualTo(Delivery.PENDING);
+
+        // The later one goes in the next window, as itself.
+        clock.set(clock.instant().plus(Duration.ofMinutes(5)));
+        String laterId = on("email", later).getId();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !mailWithDelivery(laterId).isEmpty());
+        assertThat(body(mailWithDelivery(laterId).get(0))).contains("40-DIGRPT03");
+        assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> body(m).contains("40-DIGRPT01")))
+                .hasSize(1);
+    }
+
+    static List<MimeMessage> mailWithDelivery(String deliveryId) {
+        return java.util.Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return deliveryId.equals(m.getHeader("X-Gandan-Delivery", null));
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     List<FakeProvider.Received> smsTo(String phone) {
