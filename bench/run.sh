@@ -29,7 +29,8 @@ Environment (defaults in brackets; --short ones after the semicolon):
   BENCH_WARMUP          warm-up seconds per phase, not counted [20; 5]
   BENCH_PRIME           seconds of flat-out load (8 workers) before the first phase, not counted, so that the
                         fresh JVMs compile their hot code first [150; 15]
-  BENCH_SETTLE          after a phase, the longest wait for its petitions to get through [120; 30]
+  BENCH_SETTLE          after a phase, the longest wait for its petitions to get through; before one, for
+                        every consumer group to catch up [120; 30]
   BENCH_CONNECTIONS     fixed rate: most requests in flight [64]
   BENCH_SAMPLE_EVERY    follow every n-th petition to reporting's timeline [20; 10]
   BENCH_STORE_CEILING   seconds per raw store measurement (insert/replace × 1/4 threads) [5; 2]

@@ -38,7 +38,8 @@ public record PipelineOptions(
               --analyst USER:PASS      reporting's analyst of the province (default analyst:analyst)
               --sample-every N         follow every N-th petition to reporting's timeline (default 20)
               --backend NAME           the store's backend, for the report (default h2)
-              --settle DURATION        after a phase, wait at most this long for its petitions (default 120s)
+              --settle DURATION        after a phase, wait at most this long for its petitions, and before one
+                                       for every consumer group to catch up (default 120s)
               --store-ceiling DURATION per store measurement (default 5s; 0 skips)
               --kafka-records N        ProducerPerformance records (default 300000; 0 skips)
               --libs DIR               the driver's libraries, for ProducerPerformance (default bench/target/lib)

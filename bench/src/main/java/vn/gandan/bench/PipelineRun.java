@@ -61,6 +61,7 @@ final class PipelineRun {
 
             List<PipelineResult.Measured> phases = new ArrayList<>();
             for (Phase phase : options.phases()) {
+                caughtUp(lag);
                 Map<String, Counters> before = scrape();
                 long acceptedBefore = tracker.acceptedCount();
                 probe.phase(phase.label());
@@ -139,6 +140,38 @@ final class PipelineRun {
                     probe.polls(),
                     MemoryWatch.read(options.watch()));
         }
+    }
+
+    /**
+     * Waits, at most the settle time, until every consumer group has caught up: a phase starts from an idle pipeline,
+     * not behind the previous one's backlog (the priming's, which only waits for routing, left reporting and
+     * notification minutes behind, and the fixed-rate phase measured that backlog, not a steady 100/s).
+     */
+    private void caughtUp(ConsumerLag lag) throws Exception {
+        long started = System.nanoTime();
+        long until = started + pipeline.settle().toNanos();
+        long behind = totalLag(lag);
+        while (behind > 0 && System.nanoTime() < until) {
+            Thread.sleep(500);
+            behind = totalLag(lag);
+        }
+        if (behind == 0) {
+            progress.printf(
+                    Locale.ROOT, "  every consumer caught up after %.1f s%n", (System.nanoTime() - started) / 1e9);
+        } else {
+            progress.printf(
+                    Locale.ROOT,
+                    "  still %,d records of consumer lag after %d s; the phase starts anyway%n",
+                    behind,
+                    pipeline.settle().toSeconds());
+        }
+    }
+
+    private static long totalLag(ConsumerLag lag) throws Exception {
+        return lag.now().values().stream()
+                .flatMap(byTopic -> byTopic.values().stream())
+                .mapToLong(Long::longValue)
+                .sum();
     }
 
     /** Waits until the phase's petitions are routed and notified and the sampled ones counted, or the time ends. */
