@@ -236,7 +236,7 @@ for store in "${backends[@]}"; do
     --settle "${settle}s" --sample-every "$sample" --store-ceiling "${store_ceiling}s" \
     --kafka-records "$kafka_records" --libs bench/target/lib \
     --backfill "$backfill" --backfill-time "$backfill_time" --backfill-drain "$backfill_drain" \
-    --backfill-workers "$backfill_workers" --out "$section" "${watch[@]}" \
+    --backfill-workers "$backfill_workers" --mail-api http://127.0.0.1:8025 --out "$section" "${watch[@]}" \
     --note "System: \`deploy/run-local.sh\` in a fresh data directory, \`GANDAN_STORE_BACKEND=$store\` (store JVM \`$store_opts\`); Kafka (KRaft, one node), the four services (profile \`local\`, \`-Xmx384m\`), GreenMail; all on this machine, as is the driver" \
     --note "Service JVM options: \`${java_opts# }\` (limits raised so that they are not what is measured: the demo portal's 1000 requests/s, the e-mail channel's 20/s and the 20 a day per office)" \
     --note "Before the phases: ${prime} s of flat-out load (8 workers), not counted (JIT compilation); driver \`java ${driver_java_opts[*]}\`, java.net.http.HttpClient over HTTP/1.1" \

@@ -87,6 +87,7 @@ public record Options(
         Duration backfillTime = Duration.ofMinutes(15);
         Duration backfillDrain = Duration.ofMinutes(10);
         Duration backfillWithin = Duration.ofDays(365);
+        URI mailApi = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -146,6 +147,7 @@ public record Options(
                 case "--backfill-time" -> backfillTime = Phase.parseDuration(value);
                 case "--backfill-drain" -> backfillDrain = Phase.parseDuration(value);
                 case "--backfill-within" -> backfillWithin = Phase.parseDuration(value);
+                case "--mail-api" -> mailApi = URI.create(value);
                 default -> throw new IllegalArgumentException("unknown option: " + arg);
             }
         }
@@ -174,7 +176,8 @@ public record Options(
                         backfillWorkers,
                         backfillTime,
                         backfillDrain,
-                        backfillWithin);
+                        backfillWithin,
+                        mailApi);
         return new Options(
                 url,
                 apiKey,

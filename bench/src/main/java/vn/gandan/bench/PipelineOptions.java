@@ -25,7 +25,8 @@ public record PipelineOptions(
         int backfillWorkers,
         Duration backfillTime,
         Duration backfillDrain,
-        Duration backfillWithin) {
+        Duration backfillWithin,
+        URI mailApi) {
 
     public static final String USAGE = """
             Whole system (bench/run.sh passes these): with --kafka, the driver also follows each petition
@@ -49,6 +50,8 @@ public record PipelineOptions(
               --backfill-time DURATION stop sending after this long (default 15m)
               --backfill-drain DURATION then wait at most this long for routing and reporting (default 10m)
               --backfill-within DURATION receivedAt within this span before now (default 8760h: a year)
+              --mail-api URL           the local mail server's API (GreenMail), emptied every 15 s: it keeps every
+                                       mail in its heap (default none)
             """;
 
     /** The names of the services, as the report shows them. */

@@ -41,7 +41,10 @@ final class PipelineRun {
         try (EventWatch events = new EventWatch(pipeline.kafka(), tracker);
                 ConsumerLag lag = new ConsumerLag(pipeline.kafka());
                 TimelineProbe probe =
-                        new TimelineProbe(client, reporting, pipeline.analyst(), tracker, pipeline.sampleEvery())) {
+                        new TimelineProbe(client, reporting, pipeline.analyst(), tracker, pipeline.sampleEvery());
+                AutoCloseable mail = pipeline.mailApi() == null
+                        ? () -> {}
+                        : new MailPurge(client, pipeline.mailApi(), progress).start()) {
             events.start();
             driver.onAccepted((id, sent, phase) -> {
                 String counted = priming ? null : phase;
