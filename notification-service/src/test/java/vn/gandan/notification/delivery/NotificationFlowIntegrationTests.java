@@ -233,6 +233,12 @@ class NotificationFlowIntegrationTests {
         return id;
     }
 
+    /** The nudge the digest tests send: the reply to a petition is due in two days. */
+    void deadlineNear(PetitionId id, AuthorityRef office) throws Exception {
+        publish(new PetitionDeadlineApproaching(
+                UUID.randomUUID(), id, clock.instant(), office, due("2026-12-04T16:59:59Z")));
+    }
+
     static Deadline due(String isoDueAt) {
         return new Deadline("reply", Instant.parse(isoDueAt), "recommendation.reply@2014-07-01");
     }
@@ -384,10 +390,8 @@ class NotificationFlowIntegrationTests {
     void nudgesToOneOfficeWithinTheWindowGoOutAsOneDigest() throws Exception {
         PetitionId first = submitted("40-DIGEST01", "Rác thải ven kênh");
         PetitionId second = submitted("40-DIGEST02", "Ổ gà đường liên xóm");
-        publish(new PetitionDeadlineApproaching(
-                UUID.randomUUID(), first, clock.instant(), VAN_TU, due("2026-12-04T16:59:59Z")));
-        publish(new PetitionDeadlineApproaching(
-                UUID.randomUUID(), second, clock.instant(), VAN_TU, due("2026-12-04T16:59:59Z")));
+        deadlineNear(first, VAN_TU);
+        deadlineNear(second, VAN_TU);
         await().atMost(Duration.ofSeconds(20)).until(() -> on("email", second) != null);
         Thread.sleep(500);
         assertThat(mailTo("ubnd-17611@thu-nghiem.gandan.vn")).isEmpty();
@@ -687,10 +691,8 @@ class NotificationFlowIntegrationTests {
     void aDigestSentAgainAfterACrashIsTheSameMessageAndALaterNudgeWaitsForTheNext() throws Exception {
         PetitionId first = submitted("40-DIGRPT01", "Đèn đường hỏng");
         PetitionId second = submitted("40-DIGRPT02", "Cây đổ chắn lối");
-        publish(new PetitionDeadlineApproaching(
-                UUID.randomUUID(), first, clock.instant(), HOP_MINH, due("2026-12-04T16:59:59Z")));
-        publish(new PetitionDeadlineApproaching(
-                UUID.randomUUID(), second, clock.instant(), HOP_MINH, due("2026-12-04T16:59:59Z")));
+        deadlineNear(first, HOP_MINH);
+        deadlineNear(second, HOP_MINH);
         awaiting(first, second).until(() -> on("email", first) != null && on("email", second) != null);
         String key = on("email", first).getDigestKey();
         List<String> composition =
@@ -699,8 +701,7 @@ class NotificationFlowIntegrationTests {
         digests.sending(key, composition);
 
         PetitionId later = submitted("40-DIGRPT03", "Mương tắc");
-        publish(new PetitionDeadlineApproaching(
-                UUID.randomUUID(), later, clock.instant(), HOP_MINH, due("2026-12-04T16:59:59Z")));
+        deadlineNear(later, HOP_MINH);
         awaiting(later).until(() -> on("email", later) != null);
 
         clock.set(clock.instant().plus(Duration.ofMinutes(5)));
