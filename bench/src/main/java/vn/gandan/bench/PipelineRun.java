@@ -147,8 +147,8 @@ final class PipelineRun {
 
     /**
      * Waits, at most the settle time, until every consumer group has caught up: a phase starts from an idle pipeline,
-     * not behind the previous one's backlog (the priming's, which only waits for routing, left reporting and
-     * notification minutes behind, and the fixed-rate phase measured that backlog, not a steady 100/s).
+     * not behind the previous one's backlog. (The priming's wait covers routing only; reporting and notification
+     * were still 30-40 s behind it, and the fixed-rate phase measured that backlog too.)
      */
     private void caughtUp(ConsumerLag lag) throws Exception {
         long started = System.nanoTime();
