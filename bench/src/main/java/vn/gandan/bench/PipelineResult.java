@@ -1,5 +1,6 @@
 package vn.gandan.bench;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -39,9 +40,14 @@ public record PipelineResult(
      * @param lagAfter consumer lag when the phase's petitions were through (or the wait ended)
      * @param memory resident memory of each process at the end of the phase
      */
+    /**
+     * @param through how long after the window its petitions were all routed, notified and counted; null if not within
+     *     the settle time
+     */
     public record Measured(
             PhaseResult submissions,
             Tracker.Stats flow,
+            Duration through,
             Map<String, Counters> cost,
             long costPetitions,
             Map<String, Map<String, Long>> lagAfter,

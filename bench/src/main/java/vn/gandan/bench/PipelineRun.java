@@ -69,13 +69,14 @@ final class PipelineRun {
                 long acceptedBefore = tracker.acceptedCount();
                 probe.phase(phase.label());
                 PhaseResult submissions = driver.run(phase, options.connections());
-                settle(phase.label(), probe);
+                Duration through = settle(phase.label(), probe);
                 Map<String, Counters> cost = minus(scrape(), before);
                 long sampled = probe.sampled();
                 probe.phase(null);
                 phases.add(new PipelineResult.Measured(
                         submissions,
                         tracker.stats(phase.label(), sampled),
+                        through,
                         cost,
                         tracker.acceptedCount() - acceptedBefore,
                         lag.now(),
@@ -177,8 +178,12 @@ final class PipelineRun {
                 .sum();
     }
 
-    /** Waits until the phase's petitions are routed and notified and the sampled ones counted, or the time ends. */
-    private void settle(String phase, TimelineProbe probe) throws InterruptedException {
+    /**
+     * Waits until the phase's petitions are routed and notified and the sampled ones counted, or the time ends.
+     *
+     * @return how long that took, or null if the time ended first
+     */
+    private Duration settle(String phase, TimelineProbe probe) throws InterruptedException {
         long until = System.nanoTime() + pipeline.settle().toNanos();
         long started = System.nanoTime();
         while (System.nanoTime() < until) {
@@ -186,11 +191,10 @@ final class PipelineRun {
             boolean notified = phase == null || tracker.unnotified(phase) == 0;
             boolean counted = phase == null || tracker.stats(phase, 0).counted() >= probe.sampled();
             if (routed && notified && counted) {
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
                 progress.printf(
-                        Locale.ROOT,
-                        "  all through the pipeline %.1f s after the window%n",
-                        (System.nanoTime() - started) / 1e9);
-                return;
+                        Locale.ROOT, "  all through the pipeline %.1f s after the window%n", took.toMillis() / 1e3);
+                return took;
             }
             Thread.sleep(250);
         }
@@ -200,6 +204,7 @@ final class PipelineRun {
                 pipeline.settle().toSeconds(),
                 tracker.undecided(),
                 phase == null ? "" : ", " + tracker.unnotified(phase) + " responders not notified");
+        return null;
     }
 
     private Map<String, Counters> scrape() {

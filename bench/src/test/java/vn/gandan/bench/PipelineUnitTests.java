@@ -163,6 +163,7 @@ class PipelineUnitTests {
         PipelineResult.Measured f = new PipelineResult.Measured(
                 new PhaseResult(fixed, 64, Duration.ofSeconds(1), rec, List.of()),
                 tracker.stats(fixed.label(), 0),
+                Duration.ofMillis(66_300),
                 cost,
                 10,
                 Map.of("routing", Map.of("gandan.intake.petitions.v1", 0L)),
@@ -170,6 +171,7 @@ class PipelineUnitTests {
         PipelineResult.Measured m = new PipelineResult.Measured(
                 new PhaseResult(max, 4, Duration.ofSeconds(1), rec, List.of()),
                 tracker.stats(max.label(), 0),
+                null,
                 cost,
                 10,
                 Map.of(),
@@ -197,6 +199,10 @@ class PipelineUnitTests {
         assertThat(md).contains("| Kafka records per petition, all services | ≤ 5 | 1.00 | yes |");
         assertThat(md).contains("| submission → routed p99 ms (fixed rate 100/s) | < 200 | 150 | yes |");
         assertThat(md).contains("| intake-service | 3.10 | 0.70 | 0.30 | 1.00 | 1.00 |");
+        // how long each phase's petitions took to get through after its window, or that they did not in the wait
+        assertThat(md).containsPattern("\\| fixed rate 100/s \\| 1 \\|[^\n]*\\| 66\\.3 s \\|\n");
+        assertThat(md)
+                .containsPattern("\\| max throughput, 4 workers \\|[^\n]*\\| \\*\\*not within the wait\\*\\* \\|\n");
         assertThat(md).contains("**stopped by the time bound**").contains("extrapolated, not measured");
         // 20,000 in 260 s: 76.9/s, so a million in 3 h 36 min.
         assertThat(md).contains("3 h 36 min");
