@@ -227,9 +227,8 @@ class DeliveryDispatcher implements SmartLifecycle {
     private void sendDigest(DeliveryQueue.Entry entry) {
         String key = entry.digestKey();
         DigestBook.Digest digest = digests.find(key);
-        List<String> looked = digest.composition();
         List<Delivery> members = new ArrayList<>();
-        deliveries.findAllById(looked).forEach(d -> {
+        deliveries.findAllById(digest.candidates()).forEach(d -> {
             if (Delivery.PENDING.equals(d.getStatus())) {
                 members.add(d);
             }
@@ -237,23 +236,15 @@ class DeliveryDispatcher implements SmartLifecycle {
         members.sort(Comparator.comparing(Delivery::getCreatedAt));
         Instant now = clock.instant();
         if (members.isEmpty()) {
-            finishDigest(entry, key, looked, now);
+            finishDigest(entry, key, digest.candidates(), now);
             return;
         }
-        List<String> composition = digest.sending().isEmpty()
-                ? members.stream().map(Delivery::getId).toList()
-                : digest.sending();
         // A digest continues the trace of its first member.
-        resumed(members.get(0)).observe(() -> deliverDigest(entry, key, digest, composition, members, now));
+        resumed(members.get(0)).observe(() -> deliverDigest(entry, key, digest, members, now));
     }
 
     private void deliverDigest(
-            DeliveryQueue.Entry entry,
-            String key,
-            DigestBook.Digest digest,
-            List<String> composition,
-            List<Delivery> members,
-            Instant now) {
+            DeliveryQueue.Entry entry, String key, DigestBook.Digest digest, List<Delivery> members, Instant now) {
         Delivery first = members.get(0);
         Optional<Instant> wait = hold(first, now);
         if (wait.isPresent()) {
@@ -270,9 +261,13 @@ class DeliveryDispatcher implements SmartLifecycle {
             return;
         } catch (Templates.TemplateException broken) {
             members.forEach(m -> fail(m, now, 0, broken.getMessage()));
-            finishDigest(entry, key, digest.composition(), now);
+            finishDigest(entry, key, digest.candidates(), now);
             return;
         }
+        // What the message is made of, and so its key: the members of an unfinished send as they were.
+        List<String> composition = digest.sending().isEmpty()
+                ? members.stream().map(Delivery::getId).toList()
+                : digest.sending();
         boolean alone = composition.size() == 1;
         OutgoingMessage message = alone ? worded.get(0) : digestOf(key, first, composition, worded);
         Optional<Instant> full = held(first, gate.reserve(first, now));
@@ -301,7 +296,7 @@ class DeliveryDispatcher implements SmartLifecycle {
                 fail(member, at, outcome.attempts(), outcome.reason());
             }
         }
-        finishDigest(entry, key, digest.composition(), at);
+        finishDigest(entry, key, digest.candidates(), at);
     }
 
     private void finishDigest(DeliveryQueue.Entry entry, String key, List<String> handled, Instant now) {

@@ -77,8 +77,8 @@ class DigestBook {
      */
     record Digest(List<String> members, List<String> sending) {
 
-        /** What the next send is made of: an unfinished send's members, else all of them. */
-        List<String> composition() {
+        /** Whom the next send is for, if still pending: an unfinished send's members, else all of them. */
+        List<String> candidates() {
             return sending.isEmpty() ? members : sending;
         }
     }
