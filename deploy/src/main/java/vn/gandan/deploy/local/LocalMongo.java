@@ -61,10 +61,10 @@ public final class LocalMongo {
 
     /**
      * The H2 file, opened so that a failure of its writes (a full disk, the heap exhausted) reaches
-     * {@code onFailure}. H2 closes the store then, and a server that went on would answer every command with
-     * "This store is closed": the services cannot tell that from a bug (they answer 500), where a store that is
-     * gone is an outage to them (503 with Retry-After, consumers retry) and a process for the supervisor to restart
-     * on the last committed version.
+     * {@code onFailure}. H2 may close the store then (it did when its heap ran out), and a server that went on would
+     * answer every command with "This store is closed": the services cannot tell that from a bug (they answer 500),
+     * where a store that is gone is an outage to them (503 with Retry-After, consumers retry) and a process for the
+     * supervisor to restart on the last committed version.
      */
     static MVStore openH2(String fileName, Consumer<Throwable> onFailure) {
         return new MVStore.Builder()
@@ -74,7 +74,7 @@ public final class LocalMongo {
     }
 
     private static void storeFailed(Throwable failure) {
-        System.err.println("LocalMongo: the H2 store failed and closed itself; exiting. The file keeps what was"
+        System.err.println("LocalMongo: the H2 store failed to write its file; exiting. The file keeps what was"
                 + " committed before the failure.");
         failure.printStackTrace();
         // Not on H2's thread, which holds the store's locks; exit runs the shutdown hook that closes the server.
