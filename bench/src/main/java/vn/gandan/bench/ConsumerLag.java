@@ -60,6 +60,14 @@ public final class ConsumerLag implements AutoCloseable {
                 .sum();
     }
 
+    /** Total lag of every group over all its topics. */
+    public long total() throws Exception {
+        return now().values().stream()
+                .flatMap(byTopic -> byTopic.values().stream())
+                .mapToLong(Long::longValue)
+                .sum();
+    }
+
     @Override
     public void close() {
         admin.close();

@@ -154,10 +154,10 @@ final class PipelineRun {
     private void caughtUp(ConsumerLag lag) throws Exception {
         long started = System.nanoTime();
         long until = started + pipeline.settle().toNanos();
-        long behind = totalLag(lag);
+        long behind = lag.total();
         while (behind > 0 && System.nanoTime() < until) {
             Thread.sleep(500);
-            behind = totalLag(lag);
+            behind = lag.total();
         }
         if (behind == 0) {
             progress.printf(
@@ -169,13 +169,6 @@ final class PipelineRun {
                     behind,
                     pipeline.settle().toSeconds());
         }
-    }
-
-    private static long totalLag(ConsumerLag lag) throws Exception {
-        return lag.now().values().stream()
-                .flatMap(byTopic -> byTopic.values().stream())
-                .mapToLong(Long::longValue)
-                .sum();
     }
 
     /**
