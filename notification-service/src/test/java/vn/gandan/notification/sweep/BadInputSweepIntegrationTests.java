@@ -50,11 +50,11 @@ class BadInputSweepIntegrationTests {
 
     /**
      * Written by the event listeners and the dispatcher from the topics, whatever callers do: deliveries and their
-     * queue, digests, daily caps, the petitions' facts, the outbox relay's hints. What callers can write, webhook
+     * queue, digests, daily caps, the petitions' facts. What callers can write, webhook
      * subscriptions, is counted (and a retry only changes a delivery that exists, which none of these ids is).
      */
     static final Set<String> BACKGROUND =
-            Set.of("deliveries", "delivery_queue", "digests", "delivery_caps", "petition_facts", "outbox_hints");
+            Set.of("deliveries", "delivery_queue", "digests", "delivery_caps", "petition_facts");
 
     @LocalServerPort
     int port;

@@ -11,10 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -29,6 +29,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaOperations;
 import vn.gandan.events.EventType;
@@ -39,21 +40,23 @@ import vn.gandan.support.observability.StoredTraces;
 
 /**
  * Publishes pending outbox events to Kafka, at least once and in order per aggregate, then removes them from
- * their aggregate. Runs on one thread per service instance; instances share the work through leases on hints. A
- * round claims up to {@code batchSize} hints in one write, publishes all their events, then pulls them and deletes
- * the hints in one write each: under load a round carries many aggregates, so the writes per event fall towards the
- * hint's own (after a wake-up the relay lingers a moment, {@code linger}, to let a round fill).
+ * their aggregate. Runs on one thread per service instance and relays what this instance saved: a save names its
+ * aggregate to the relay in memory ({@link PendingAggregates}), at no store write. A round takes up to {@code
+ * batchSize} of them, reads them by {@code _id}, publishes all their events, waits once for Kafka, then pulls them
+ * in one bulk write per collection: under load a round carries many aggregates, so the writes per event fall
+ * towards none beyond the save (after a wake-up the relay lingers a moment, {@code linger}, to let a round fill).
  *
- * <p>Order of steps, and why nothing is lost: an aggregate is saved with its events, then its hint is written.
- * The relay publishes, pulls the published events, deletes the hint, and reads the aggregate again: events saved
- * meanwhile get a new hint. A crash between the save and the hint is repaired by the sweep at start-up (and
- * every {@code sweepInterval}).
+ * <p>Why nothing is lost: the events are in the aggregate's document from the save on, and leave it only once
+ * Kafka has acknowledged them. What a crash forgets (saved, not yet relayed) the sweep finds in the store: at
+ * start-up, so a restarted instance relays what it left, and every {@code sweepInterval}, so another instance
+ * relays what an instance that never came back left. A save during a round names its aggregate again for the
+ * next; a failed round puts back what it took. Two instances may relay one aggregate (a sweep, or saves of it on
+ * both): its events are then published twice, in order each time, which consumers absorb (docs/adr/0003).
  *
- * <p>Before it claims anything it makes sure the topics exist ({@code topicsReady}, the service's {@code
+ * <p>Before it publishes anything it makes sure the topics exist ({@code topicsReady}, the service's {@code
  * KafkaAdmin}): a service started while Kafka was down could not create them at start-up, and a producer would
  * then wait forever on a broker that does not create topics on first use, or have the broker create them with
- * its default partition count. Until that check succeeds nothing is claimed, so no lease delays the first
- * publication once Kafka is back.
+ * its default partition count. Until that check succeeds the round puts back what it took.
  *
  * <p>Each send runs in an observation resumed from the trace context stored with its entry ({@link
  * OutboxEntry#traceparent()}): the template's observation, a child of it, writes that trace into the record's
@@ -66,21 +69,19 @@ public class OutboxRelay implements SmartLifecycle {
     private final MongoTemplate mongo;
     private final KafkaOperations<Object, Object> kafka;
     private final PetitionEventCodec codec;
-    private final OutboxHints hints;
+    private final PendingAggregates pending;
     private final OutboxProperties properties;
     private final List<String> collections;
     private final Map<String, String> versionFields;
     private final Clock clock;
     private final BooleanSupplier topicsReady;
     private final StoredTraces traces;
-    private final String owner = UUID.randomUUID().toString();
     private final Semaphore wakeUp = new Semaphore(0);
     private final Counter published;
     private volatile boolean running;
     private Thread worker;
     private Instant nextSweep = Instant.MIN;
     private volatile boolean topicsChecked;
-    private boolean indexed;
 
     /**
      * @param versionFields per collection, the field of the aggregate's optimistic-lock version, if it has one:
@@ -103,7 +104,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.mongo = mongo;
         this.kafka = kafka;
         this.codec = codec;
-        this.hints = new OutboxHints(mongo, clock);
+        this.pending = new PendingAggregates(clock, properties.maxPending());
         this.properties = properties;
         this.collections = List.copyOf(collections);
         this.versionFields = Map.copyOf(versionFields);
@@ -113,10 +114,10 @@ public class OutboxRelay implements SmartLifecycle {
         this.published = Counter.builder("gandan.outbox.published")
                 .description("Events relayed from the outbox to Kafka")
                 .register(meters);
-        Gauge.builder("gandan.outbox.pending", hints, OutboxHints::count)
-                .description("Aggregates with events not yet relayed")
+        Gauge.builder("gandan.outbox.pending", pending, PendingAggregates::size)
+                .description("Aggregates this instance saved with events not yet relayed")
                 .register(meters);
-        Gauge.builder("gandan.outbox.oldest.age", hints, h -> h.oldest()
+        Gauge.builder("gandan.outbox.oldest.age", pending, p -> p.oldest()
                         .map(t -> Duration.between(t, clock.instant()).toMillis() / 1000.0)
                         .orElse(0.0))
                 .description("Seconds the oldest pending event has waited")
@@ -126,32 +127,31 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Called after an aggregate with pending events was saved. */
     void pending(String collection, Object aggregateId) {
-        hints.mark(collection, aggregateId);
+        pending.add(collection, aggregateId);
         wakeUp.release();
     }
 
-    /** Relays one round; returns the number of aggregates whose events were published. */
+    /** Relays one round; returns the number of aggregates it took (read, and their events published). */
     public int relayOnce() {
-        if (!clock.instant().isBefore(nextSweep)) {
+        // After an overflow, the sweep waits until the relay caught up: before, it would only overflow again.
+        if (!clock.instant().isBefore(nextSweep) || (pending.waiting() == 0 && pending.overflowed())) {
             sweep();
         }
-        List<OutboxHints.Hint> candidates = hints.candidates(properties.batchSize());
-        if (candidates.isEmpty()) {
-            return 0;
-        }
-        checkTopics();
-        List<OutboxHints.Hint> held = hints.claim(candidates, owner, properties.lease());
-        if (held.isEmpty()) {
+        var taken = pending.take(properties.batchSize());
+        if (taken.isEmpty()) {
             return 0;
         }
         try {
-            relay(held);
+            checkTopics();
+            relay(taken.keySet());
+            pending.relayed(taken);
         } catch (RuntimeException e) {
-            // Kafka (or the store) failed: check the topics again before the next claim.
+            // Kafka (or the store) failed: keep them for the next round, and check the topics again first.
+            pending.putBack(taken);
             topicsChecked = false;
             throw e;
         }
-        return held.size();
+        return taken.size();
     }
 
     private void checkTopics() {
@@ -173,13 +173,13 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Publishes the events of every held aggregate, waits once for Kafka, then pulls them with one bulk write per
-     * collection and deletes the hints with one more: a round's store writes do not grow with its aggregates.
+     * Publishes the events of every aggregate taken, waits once for Kafka, then pulls them with one bulk write per
+     * collection: a round's store writes do not grow with its aggregates.
      */
-    private void relay(List<OutboxHints.Hint> held) {
+    private void relay(Collection<PendingAggregates.Pending> taken) {
         Map<String, List<Object>> ids = new LinkedHashMap<>();
-        held.forEach(
-                h -> ids.computeIfAbsent(h.collection(), c -> new ArrayList<>()).add(h.aggregateId()));
+        taken.forEach(
+                p -> ids.computeIfAbsent(p.collection(), c -> new ArrayList<>()).add(p.aggregateId()));
         Map<String, List<Document>> aggregates = new LinkedHashMap<>();
         List<Document> entries = new ArrayList<>();
         ids.forEach((collection, in) -> {
@@ -194,10 +194,6 @@ public class OutboxRelay implements SmartLifecycle {
             aggregates.forEach(this::pullPublished);
             published.increment(entries.size());
         }
-        hints.release(held, owner);
-        ids.forEach((collection, in) -> read(collection, in).stream()
-                .filter(a -> !outboxOf(a).isEmpty())
-                .forEach(a -> hints.mark(collection, a.get("_id"))));
     }
 
     /** By {@code _id} alone, which the embedded store serves from its index (with more conditions it scans). */
@@ -269,21 +265,21 @@ public class OutboxRelay implements SmartLifecycle {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing", e);
         } catch (ExecutionException | TimeoutException e) {
-            // Left pending: the lease expires and the events are sent again.
+            // Left in their aggregates and put back by the caller: the next round sends them again.
             throw new IllegalStateException("Kafka did not acknowledge outbox events", e);
         }
     }
 
-    /** Finds aggregates whose pending events have no hint (a crash between the two writes) and hints them. */
+    /**
+     * Finds the aggregates with events in their outbox and names them for relaying: those a crash left (this
+     * instance's before it restarted, or another's), and those the relay turned away when full.
+     */
     void sweep() {
-        if (!indexed) {
-            // Here rather than at start-up: a failure (MongoDB not there yet) is retried with the next round.
-            hints.ensureIndex();
-            indexed = true;
-        }
         for (String collection : collections) {
-            var ids = mongo.find(query(OutboxHints.pending()), Document.class, collection);
-            ids.forEach(d -> hints.mark(collection, d.get("_id")));
+            Query withEvents = query(Criteria.where(OutboxEntry.FIELD + ".0").exists(true));
+            withEvents.fields().include("_id");
+            var ids = mongo.find(withEvents, Document.class, collection);
+            ids.forEach(d -> pending.add(collection, d.get("_id")));
             if (!ids.isEmpty()) {
                 log.info("Outbox sweep found {} aggregates with unrelayed events in {}", ids.size(), collection);
             }

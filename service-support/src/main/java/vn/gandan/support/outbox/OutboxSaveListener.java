@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.data.mongodb.core.mapping.event.AbstractMongoEventListener;
 import org.springframework.data.mongodb.core.mapping.event.AfterSaveEvent;
 
-/** Hints the relay after any save of a document whose outbox holds events; services need not call anything. */
+/** Names the aggregate to the relay after any save of a document whose outbox holds events; services need not call anything. */
 class OutboxSaveListener extends AbstractMongoEventListener<Object> {
 
     private final OutboxRelay relay;

@@ -34,13 +34,13 @@ class KafkaEventsPropertiesUnitTests {
 
     @Test
     void unsetOutboxPropertiesTakeTheirDefaults() {
-        var properties = new OutboxProperties(null, 0, null, null, null, null);
+        var properties = new OutboxProperties(null, 0, null, null, null, 0);
 
         assertThat(properties.pollInterval()).isEqualTo(Duration.ofMillis(500));
         assertThat(properties.batchSize()).isEqualTo(100);
-        assertThat(properties.lease()).isEqualTo(Duration.ofSeconds(30));
         assertThat(properties.sendTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(properties.sweepInterval()).isEqualTo(Duration.ofMinutes(5));
         assertThat(properties.linger()).isEqualTo(Duration.ofMillis(5));
+        assertThat(properties.maxPending()).isEqualTo(100_000);
     }
 }

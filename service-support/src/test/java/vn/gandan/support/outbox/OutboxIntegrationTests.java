@@ -2,8 +2,6 @@ package vn.gandan.support.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 import static vn.gandan.testsupport.KafkaProbe.header;
 import static vn.gandan.testsupport.KafkaProbe.withKey;
 
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import vn.gandan.events.PetitionEvent;
 import vn.gandan.events.PetitionEventCodec;
 import vn.gandan.events.PetitionId;
@@ -39,9 +36,6 @@ class OutboxIntegrationTests {
 
     @Autowired
     TestPetitions petitions;
-
-    @Autowired
-    MongoTemplate mongo;
 
     @Autowired
     RecordingListener listener;
@@ -82,7 +76,6 @@ class OutboxIntegrationTests {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             TestPetition stored = petitions.findById(petitionId.toString()).orElseThrow();
             assertThat(stored.outbox()).isEmpty();
-            assertThat(hintExistsFor(petitionId)).isFalse();
         });
         TestPetition stored = petitions.findById(petitionId.toString()).orElseThrow();
         assertThat(stored.status()).isEqualTo("submitted");
@@ -120,22 +113,6 @@ class OutboxIntegrationTests {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                         petitions.findById(petitionId.toString()).orElseThrow().outbox())
                 .isEmpty());
-    }
-
-    @Test
-    void aSaveWithoutEventsLeavesNoHint() {
-        PetitionId petitionId = PetitionId.random();
-
-        petitions.save(new TestPetition(petitionId.toString(), "NA-2025-000001", "draft"));
-
-        // The hint is written synchronously after the save, so its absence now is final.
-        assertThat(hintExistsFor(petitionId)).isFalse();
-        assertThat(petitions.findById(petitionId.toString()).orElseThrow().outbox())
-                .isEmpty();
-    }
-
-    private boolean hintExistsFor(PetitionId petitionId) {
-        return mongo.exists(query(where("aggregateId").is(petitionId.toString())), OutboxHints.COLLECTION);
     }
 
     private List<PetitionEvent> receivedFor(PetitionId petitionId) {
