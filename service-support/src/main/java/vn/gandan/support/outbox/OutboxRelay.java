@@ -276,7 +276,9 @@ public class OutboxRelay implements SmartLifecycle {
      */
     void sweep() {
         for (String collection : collections) {
-            Query withEvents = query(Criteria.where(OutboxEntry.FIELD + ".0").exists(true));
+            // One more than fits: if there are more, the relay overflows and sweeps again once it has caught up.
+            Query withEvents =
+                    query(Criteria.where(OutboxEntry.FIELD + ".0").exists(true)).limit(properties.maxPending() + 1);
             withEvents.fields().include("_id");
             var ids = mongo.find(withEvents, Document.class, collection);
             ids.forEach(d -> pending.add(collection, d.get("_id")));
