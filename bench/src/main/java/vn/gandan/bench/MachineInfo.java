@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -17,8 +18,10 @@ import java.util.Optional;
  * @param java the driver's runtime: version and vendor
  * @param loadAverage the 1, 5 and 15 minute load averages when detected, such as {@code "0.48 0.20 0.21"},
  *     or "unknown"
+ * @param coreSpeed one core's speed when detected ({@link CpuProbe}), in MB/s of SHA-256; 0 if not measured
  */
-public record MachineInfo(int cores, long memoryBytes, String cpuModel, String os, String java, String loadAverage) {
+public record MachineInfo(
+        int cores, long memoryBytes, String cpuModel, String os, String java, String loadAverage, double coreSpeed) {
 
     /** The machine now: call it before the load starts, so that the load average is the machine's own. */
     public static MachineInfo detect() {
@@ -34,7 +37,15 @@ public record MachineInfo(int cores, long memoryBytes, String cpuModel, String o
                         + System.getProperty("os.arch") + ")",
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
                         + System.getProperty("java.vendor") + ")",
-                readLoadAverage());
+                readLoadAverage(),
+                CpuProbe.sha256MegabytesPerSecond(Duration.ofMillis(500), Duration.ofSeconds(2)));
+    }
+
+    /** Such as "SHA-256 at 612 MB/s on one thread", or "not measured". */
+    public String coreSpeedSummary() {
+        return coreSpeed > 0
+                ? String.format(Locale.ROOT, "SHA-256 at %.0f MB/s on one thread", coreSpeed)
+                : "not measured";
     }
 
     /** From Linux's /proc/loadavg (1, 5, 15 minutes), else the JVM's 1-minute figure. */

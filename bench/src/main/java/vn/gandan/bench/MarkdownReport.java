@@ -63,6 +63,9 @@ public final class MarkdownReport {
         md.append("- Load average (1, 5, 15 min) when the driver started: ")
                 .append(machine.loadAverage())
                 .append('\n');
+        md.append("- One core's speed when the driver started: ")
+                .append(machine.coreSpeedSummary())
+                .append('\n');
         md.append("- Driver's Java: ").append(machine.java()).append('\n');
         notes.forEach(n -> md.append("- ").append(n).append('\n'));
         md.append("- Petitions: ").append(PetitionGenerator.MIX).append('\n');

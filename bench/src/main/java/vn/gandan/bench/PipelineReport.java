@@ -28,7 +28,9 @@ public final class PipelineReport {
         md.append("## Store backend: ").append(r.backend()).append("\n\n");
         md.append("Load average when the driver started: ")
                 .append(machine.loadAverage())
-                .append(".\n\n");
+                .append("; one core's speed then: ")
+                .append(machine.coreSpeedSummary())
+                .append(" (compare runs only where it is close).\n\n");
 
         md.append("### Targets\n\n");
         targets(md);

@@ -189,11 +189,13 @@ class PipelineUnitTests {
                 0,
                 5,
                 Map.of());
-        MachineInfo machine = new MachineInfo(2, 0, "cpu", "Linux", "Java", "0.1 0.2 0.3");
+        MachineInfo machine = new MachineInfo(2, 0, "cpu", "Linux", "Java", "0.1 0.2 0.3", 0);
 
         String md = new PipelineReport(machine, result).render();
 
         assertThat(md).contains("## Store backend: memory");
+        assertThat(md)
+                .contains("Load average when the driver started: 0.1 0.2 0.3; one core's speed then: not measured");
         // 31 writes / 10 petitions; 10 Kafka records / 10 petitions.
         assertThat(md).contains("| store writes per petition, all services | ≤ 10 | 3.10 | yes |");
         assertThat(md).contains("| Kafka records per petition, all services | ≤ 5 | 1.00 | yes |");

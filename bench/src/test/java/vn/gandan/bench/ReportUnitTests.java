@@ -17,7 +17,8 @@ class ReportUnitTests {
             "Test CPU @ 2.0GHz",
             "Linux 6.1 (amd64)",
             "OpenJDK 17.0.15 (Debian)",
-            "0.10 0.20 0.30");
+            "0.10 0.20 0.30",
+            612.4);
 
     /** 1..1000 ms, one each: the percentiles are known. */
     private static Recording uniform() {
@@ -90,6 +91,7 @@ class ReportUnitTests {
                 .contains("| fixed rate 100/s | 10 s after 20 s warm-up | 1000 | 1000 | 0 | 100.0 | 500 |")
                 .contains("| max throughput, 16 workers | 10 s after 20 s warm-up | 0 | 0 | 0 | 0.0 | – |")
                 .contains("load average 0.10 0.20 0.30")
+                .contains("- One core's speed when the driver started: SHA-256 at 612 MB/s on one thread")
                 .contains("- Memory: 24.0 GiB")
                 .contains("| intake-service | 61% | 130% |")
                 .contains("| machine (all cores) | 120% | 199% |")

@@ -2,12 +2,10 @@ package vn.gandan.support.outbox;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -71,10 +69,10 @@ class PendingAggregates {
     /** Puts back what a failed round took, ahead of what was named since, with the times they were first named. */
     synchronized void putBack(Map<Pending, Instant> taken) {
         inRound.keySet().removeAll(taken.keySet());
-        List<Map.Entry<Pending, Instant>> since = new ArrayList<>(pending.entrySet());
+        Map<Pending, Instant> since = new LinkedHashMap<>(pending);
         pending.clear();
         pending.putAll(taken);
-        since.forEach(e -> pending.putIfAbsent(e.getKey(), e.getValue()));
+        since.forEach(pending::putIfAbsent);
     }
 
     /** Whether names were turned away since the last call: then only a sweep finds those aggregates. */
