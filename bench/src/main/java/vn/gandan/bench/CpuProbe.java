@@ -5,7 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 
 /**
- * A yardstick of one core's speed: SHA-256 over a fixed buffer on one thread, in MB/s. The same code has run a third
+ * A yardstick of one core's speed: SHA-256 over a fixed buffer on one thread, in MB/s. The same code has run a quarter
  * slower on this kind of machine from one day to the next, so a report gives this figure beside its own, and runs
  * compare only where it is close.
  */
