@@ -35,14 +35,12 @@ public record PipelineResult(
      *
      * @param submissions the HTTP side (throughput, POST latency, CPU)
      * @param flow submission → routed, notified, counted
+     * @param through how long after the window its petitions were all routed, notified and counted; null if not within
+     *     the settle time
      * @param cost what each service did from the phase's start until its petitions were through, by service
      * @param costPetitions petitions accepted in that span (warm-up included), which {@code cost} is divided by
      * @param lagAfter consumer lag when the phase's petitions were through (or the wait ended)
      * @param memory resident memory of each process at the end of the phase
-     */
-    /**
-     * @param through how long after the window its petitions were all routed, notified and counted; null if not within
-     *     the settle time
      */
     public record Measured(
             PhaseResult submissions,
