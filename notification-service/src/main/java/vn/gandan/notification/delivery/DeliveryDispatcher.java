@@ -264,10 +264,8 @@ class DeliveryDispatcher implements SmartLifecycle {
             finishDigest(entry, key, digest.candidates(), now);
             return;
         }
-        // What the message is made of, and so its key: the members of an unfinished send as they were.
-        List<String> composition = digest.sending().isEmpty()
-                ? members.stream().map(Delivery::getId).toList()
-                : digest.sending();
+        List<String> composition =
+                digest.composition(members.stream().map(Delivery::getId).toList());
         boolean alone = composition.size() == 1;
         OutgoingMessage message = alone ? worded.get(0) : digestOf(key, first, composition, worded);
         Optional<Instant> full = held(first, gate.reserve(first, now));

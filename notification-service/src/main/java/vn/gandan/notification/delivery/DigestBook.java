@@ -81,5 +81,13 @@ class DigestBook {
         List<String> candidates() {
             return sending.isEmpty() ? members : sending;
         }
+
+        /**
+         * What the next message is made of, and so its key: an unfinished send's members as they were, else those
+         * of the candidates still pending.
+         */
+        List<String> composition(List<String> pending) {
+            return sending.isEmpty() ? pending : sending;
+        }
     }
 }
