@@ -19,7 +19,7 @@ class PipelineUnitTests {
             mongodb_driver_commands_seconds_sum{cluster_id="a",collection="petitions",command="insert",database="gandan_intake",server_address="127.0.0.1:27017",service="intake-service",status="SUCCESS"} 0.5
             mongodb_driver_commands_seconds_count{cluster_id="a",collection="petitions",command="update",database="gandan_intake",server_address="127.0.0.1:27017",service="intake-service",status="SUCCESS"} 20
             mongodb_driver_commands_seconds_count{cluster_id="a",collection="petitions",command="update",database="gandan_intake",server_address="127.0.0.1:27017",service="intake-service",status="FAILED"} 1
-            mongodb_driver_commands_seconds_count{cluster_id="a",collection="outbox_hints",command="find",database="gandan_intake",server_address="127.0.0.1:27017",service="intake-service",status="SUCCESS"} 7
+            mongodb_driver_commands_seconds_count{cluster_id="a",collection="portal_keys",command="find",database="gandan_intake",server_address="127.0.0.1:27017",service="intake-service",status="SUCCESS"} 7
             mongodb_driver_commands_seconds_count{cluster_id="a",collection="petitions",command="createIndexes",database="gandan_intake",server_address="127.0.0.1:27017",service="intake-service",status="SUCCESS"} 3
             kafka_producer_record_send_total{client_id="intake-service-producer-1",kafka_version="4.2.1",service="intake-service"} 9.0
             kafka_producer_record_send_total{client_id="intake-service-producer-2",kafka_version="4.2.1",service="intake-service"} 1.0
@@ -33,7 +33,7 @@ class PipelineUnitTests {
         assertThat(c.commands())
                 .containsEntry("insert|petitions", 10L)
                 .containsEntry("update|petitions", 21L)
-                .containsEntry("find|outbox_hints", 7L)
+                .containsEntry("find|portal_keys", 7L)
                 .containsEntry("createIndexes|petitions", 3L);
         assertThat(c.writes()).isEqualTo(31);
         assertThat(c.reads()).isEqualTo(7);
@@ -51,7 +51,7 @@ class PipelineUnitTests {
 
         Counters diff = after.minus(before);
 
-        assertThat(diff.commands()).containsOnly(Map.entry("insert|petitions", 5L), Map.entry("find|outbox_hints", 5L));
+        assertThat(diff.commands()).containsOnly(Map.entry("insert|petitions", 5L), Map.entry("find|portal_keys", 5L));
         assertThat(diff.kafkaRecords()).isZero();
         assertThat(Counters.NONE.minus(Counters.NONE).writes()).isZero();
     }

@@ -67,7 +67,7 @@ class DeliveryDispatcher implements SmartLifecycle {
     private final Clock clock;
     private final StoredTraces traces;
     private final String owner = UUID.randomUUID().toString();
-    private final ExecutorService workers;
+    private ExecutorService workers;
     private ScheduledExecutorService executor;
 
     DeliveryDispatcher(
@@ -93,11 +93,6 @@ class DeliveryDispatcher implements SmartLifecycle {
         this.meters = meters;
         this.clock = clock;
         this.traces = traces;
-        this.workers = Executors.newFixedThreadPool(properties.dispatch().workers(), r -> {
-            Thread t = new Thread(r, "delivery-worker");
-            t.setDaemon(true);
-            return t;
-        });
         Gauge.builder("gandan.notification.pending", queue, DeliveryQueue::count)
                 .description("Deliveries and digests waiting to go out")
                 .register(meters);
@@ -109,6 +104,10 @@ class DeliveryDispatcher implements SmartLifecycle {
      * @return how many queue entries this instance handled
      */
     int runOnce() {
+        ExecutorService pool = workers;
+        if (pool == null) {
+            return 0; // stopped
+        }
         List<DeliveryQueue.Entry> claimed = queue.claim(
                 queue.due(properties.dispatch().batchSize()),
                 owner,
@@ -117,7 +116,7 @@ class DeliveryDispatcher implements SmartLifecycle {
         // bounding how many of them it takes at once.
         List<Future<?>> sending = new ArrayList<>();
         for (DeliveryQueue.Entry entry : claimed) {
-            sending.add(workers.submit(() -> handle(entry)));
+            sending.add(pool.submit(() -> handle(entry)));
         }
         for (Future<?> each : sending) {
             try {
@@ -467,6 +466,12 @@ class DeliveryDispatcher implements SmartLifecycle {
 
     @Override
     public void start() {
+        // Made here, not in the constructor, so that a stopped dispatcher can be started again.
+        workers = Executors.newFixedThreadPool(properties.dispatch().workers(), r -> {
+            Thread t = new Thread(r, "delivery-worker");
+            t.setDaemon(true);
+            return t;
+        });
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "delivery-dispatcher");
             t.setDaemon(true);
@@ -482,7 +487,10 @@ class DeliveryDispatcher implements SmartLifecycle {
             executor.shutdownNow();
             executor = null;
         }
-        workers.shutdown();
+        if (workers != null) {
+            workers.shutdown();
+            workers = null;
+        }
     }
 
     @Override

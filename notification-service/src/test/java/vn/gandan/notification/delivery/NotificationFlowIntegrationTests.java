@@ -195,6 +195,9 @@ class NotificationFlowIntegrationTests {
     DeliveryQueue queue;
 
     @Autowired
+    DeliveryDispatcher dispatcher;
+
+    @Autowired
     DigestBook digests;
 
     @Autowired
@@ -485,20 +488,26 @@ class NotificationFlowIntegrationTests {
                 "r",
                 1,
                 due("2026-12-17T16:59:59Z"));
-        // An instance recorded the delivery, took its lease and died before sending.
+        // An instance recorded the delivery, took its lease and died before sending. This instance's dispatcher
+        // is held meanwhile: it would otherwise claim the entry first, as a live survivor may.
         List<Intent> intents = planner.plan(routed).stream()
                 .filter(i -> i.channel().equals("email"))
                 .toList();
-        assertThat(recorder.record(intents)).isEqualTo(1);
         String deliveryId =
                 NotificationPlanner.deliveryId(routed.eventId().toString(), "authority:ubnd-17611", "email");
-        var entry = queue.due(1000).stream()
-                .filter(e -> e.id().equals(deliveryId))
-                .findFirst()
-                .orElseThrow();
-        assertThat(queue.claim(List.of(entry), "instance-that-died", Duration.ofSeconds(30)))
-                .extracting(DeliveryQueue.Entry::id)
-                .containsExactly(deliveryId);
+        dispatcher.stop();
+        try {
+            assertThat(recorder.record(intents)).isEqualTo(1);
+            var entry = queue.due(1000).stream()
+                    .filter(e -> e.id().equals(deliveryId))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(queue.claim(List.of(entry), "instance-that-died", Duration.ofSeconds(30)))
+                    .extracting(DeliveryQueue.Entry::id)
+                    .containsExactly(deliveryId);
+        } finally {
+            dispatcher.start();
+        }
         Thread.sleep(500);
         assertThat(deliveries.findById(deliveryId).orElseThrow().getStatus()).isEqualTo(Delivery.PENDING);
 

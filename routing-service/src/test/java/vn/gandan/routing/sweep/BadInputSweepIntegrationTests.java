@@ -30,11 +30,8 @@ import vn.gandan.testsupport.sweep.SweepReport;
 @RealInfrastructure
 class BadInputSweepIntegrationTests {
 
-    /**
-     * Written by the service's own jobs whatever callers do: the deadline scheduler's timers and leases, the outbox
-     * relay's hints.
-     */
-    static final Set<String> BACKGROUND = Set.of("case_timers", "outbox_hints");
+    /** Written by the service's own jobs whatever callers do: the deadline scheduler's timers and leases. */
+    static final Set<String> BACKGROUND = Set.of("case_timers");
 
     static final Set<String> RESPONDERS_ACTIONS =
             Set.of("acknowledge", "extension", "pause", "resume", "resolve", "reject");
