@@ -1,5 +1,6 @@
 package vn.gandan.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -11,7 +12,9 @@ import java.util.UUID;
  * @param ruleId the routing rule that decided, for the explanation
  * @param ruleVersion that rule's version
  * @param deadline the first deadline the authority must meet (usually {@code acceptance}), or null when routing
- *     set none (events from before routing ran clocks)
+ *     set none (events from before routing ran clocks, and historical petitions)
+ * @param historical {@code true} when the petition was imported from a portal's records (ADR 0017): the authority
+ *     answers for it on the record, but owes nothing now, and no one is told; absent (null) for a live one
  */
 public record PetitionRouted(
         UUID eventId,
@@ -21,8 +24,22 @@ public record PetitionRouted(
         Place place,
         String ruleId,
         int ruleVersion,
-        Deadline deadline)
+        Deadline deadline,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean historical)
         implements RoutingEvent {
+
+    /** A live petition's routing decision. */
+    public PetitionRouted(
+            UUID eventId,
+            PetitionId petitionId,
+            Instant occurredAt,
+            AuthorityRef authority,
+            Place place,
+            String ruleId,
+            int ruleVersion,
+            Deadline deadline) {
+        this(eventId, petitionId, occurredAt, authority, place, ruleId, ruleVersion, deadline, null);
+    }
 
     /** A routing decision without a deadline. */
     public PetitionRouted(
@@ -33,7 +50,7 @@ public record PetitionRouted(
             Place place,
             String ruleId,
             int ruleVersion) {
-        this(eventId, petitionId, occurredAt, authority, place, ruleId, ruleVersion, null);
+        this(eventId, petitionId, occurredAt, authority, place, ruleId, ruleVersion, null, null);
     }
 
     public PetitionRouted {
@@ -43,5 +60,11 @@ public record PetitionRouted(
         Objects.requireNonNull(authority, "authority");
         Objects.requireNonNull(place, "place");
         Objects.requireNonNull(ruleId, "ruleId");
+        historical = Boolean.TRUE.equals(historical) ? Boolean.TRUE : null;
+    }
+
+    /** Routed on the record only, for a petition imported from a portal's records (ADR 0017). */
+    public boolean fromHistory() {
+        return historical != null;
     }
 }

@@ -17,6 +17,8 @@ import java.util.UUID;
  * @param relatedTo an earlier petition this one repeats, or null
  * @param details the extra facts the category asks for (e.g. {@code subjectAuthority} for conduct of officials),
  *     by field code; never personal data; empty when none
+ * @param historical {@code true} for a petition a portal imports from its records (ADR 0017): raised and dealt
+ *     with before it reached gandan, so no clock runs and no one is told of it; absent (null) for a live one
  */
 public record PetitionSubmitted(
         UUID eventId,
@@ -34,7 +36,8 @@ public record PetitionSubmitted(
         String triageReason,
         String citizenRef,
         RelatedPetition relatedTo,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> details)
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> details,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean historical)
         implements IntakeEvent {
 
     /**
@@ -43,6 +46,44 @@ public record PetitionSubmitted(
      * @param score similarity from 0 to 1
      */
     public record RelatedPetition(PetitionId petitionId, double score) {}
+
+    /** A live petition. */
+    public PetitionSubmitted(
+            UUID eventId,
+            PetitionId petitionId,
+            Instant occurredAt,
+            String trackingCode,
+            String portalId,
+            PetitionKind kind,
+            String category,
+            Channel channel,
+            Instant receivedAt,
+            Place place,
+            String title,
+            String description,
+            String triageReason,
+            String citizenRef,
+            RelatedPetition relatedTo,
+            Map<String, String> details) {
+        this(
+                eventId,
+                petitionId,
+                occurredAt,
+                trackingCode,
+                portalId,
+                kind,
+                category,
+                channel,
+                receivedAt,
+                place,
+                title,
+                description,
+                triageReason,
+                citizenRef,
+                relatedTo,
+                details,
+                null);
+    }
 
     /** A petition whose category asks for no extra facts. */
     public PetitionSubmitted(
@@ -127,5 +168,11 @@ public record PetitionSubmitted(
         Objects.requireNonNull(place, "place");
         Objects.requireNonNull(title, "title");
         details = details == null ? Map.of() : Map.copyOf(details);
+        historical = Boolean.TRUE.equals(historical) ? Boolean.TRUE : null;
+    }
+
+    /** Imported from a portal's records, not raised live (ADR 0017). */
+    public boolean fromHistory() {
+        return historical != null;
     }
 }

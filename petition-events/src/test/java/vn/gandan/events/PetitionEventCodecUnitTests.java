@@ -120,6 +120,39 @@ class PetitionEventCodecUnitTests {
                 .isEqualTo(payload);
     }
 
+    @ParameterizedTest
+    @EnumSource(
+            value = EventType.class,
+            names = {"PETITION_SUBMITTED", "PETITION_ROUTED", "PETITION_ROUTING_FAILED"})
+    void marksAHistoricalPetitionOnlyWhenSoAndReadsALiveOneWithoutTheField(EventType type) {
+        ObjectNode live = Contracts.golden(type);
+        assertThat(live.has("historical")).isFalse();
+        assertThat(historical(codec.fromJson(type, Contracts.toBytes(live)))).isFalse();
+
+        ObjectNode imported = live.deepCopy().put("historical", true);
+        assertThat(Contracts.validate(type, imported)).isEmpty();
+        PetitionEvent read = codec.fromJson(type, Contracts.toBytes(imported));
+        assertThat(historical(read)).isTrue();
+        assertThat(Contracts.JSON.readTree(codec.toJson(read))).isEqualTo(imported);
+
+        // false is a live petition: written without the field, as the schema allows only true
+        assertThat(Contracts.validate(type, live.deepCopy().put("historical", false)))
+                .isNotEmpty();
+        ObjectNode saidFalse = live.deepCopy().put("historical", false);
+        assertThat(Contracts.JSON.readTree(codec.toJson(codec.fromJson(type, Contracts.toBytes(saidFalse)))))
+                .isEqualTo(live);
+    }
+
+    private static boolean historical(PetitionEvent event) {
+        if (event instanceof PetitionSubmitted s) {
+            return s.fromHistory();
+        }
+        if (event instanceof PetitionRouted r) {
+            return r.fromHistory();
+        }
+        return ((PetitionRoutingFailed) event).fromHistory();
+    }
+
     @Test
     void rejectsADeadlineWithoutItsDueDay() {
         ObjectNode payload = Contracts.golden(EventType.PETITION_ACKNOWLEDGED);
