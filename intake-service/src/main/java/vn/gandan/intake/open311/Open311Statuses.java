@@ -14,8 +14,11 @@ final class Open311Statuses {
     static final String OPEN = "open";
     static final String CLOSED = "closed";
 
-    /** The statuses that end a petition; every other one is open. Names as routing will publish them. */
-    static final Set<String> CLOSING = Set.of("resolved", "rejected");
+    /**
+     * The statuses that end a petition; every other one is open. Names as routing will publish them, and
+     * {@code archived}: imported from the portal's records, acted on elsewhere.
+     */
+    static final Set<String> CLOSING = Set.of("resolved", "rejected", PetitionStatus.ARCHIVED);
 
     private Open311Statuses() {}
 
@@ -35,6 +38,7 @@ final class Open311Statuses {
                 petition.getAuthorityName() == null
                         ? "Đã chuyển đến cơ quan có thẩm quyền (routed)"
                         : "Đã chuyển đến " + petition.getAuthorityName() + " (routed)";
+            case PetitionStatus.ARCHIVED -> "Hồ sơ lưu trữ, nhập từ hệ thống trước (archived)";
             case "resolved" -> "Đã giải quyết (resolved)";
             case "rejected" -> "Không thụ lý (rejected)";
             default -> status;

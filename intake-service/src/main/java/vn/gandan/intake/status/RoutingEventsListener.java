@@ -31,7 +31,7 @@ class RoutingEventsListener {
         mongo.updateFirst(
                 query(where("_id").is(event.petitionId().toString())),
                 new Update()
-                        .set("status", PetitionStatus.ROUTED)
+                        .set("status", event.fromHistory() ? PetitionStatus.ARCHIVED : PetitionStatus.ROUTED)
                         .set("authorityName", event.authority().name()),
                 Petition.class);
     }
@@ -40,7 +40,8 @@ class RoutingEventsListener {
     void on(PetitionRoutingFailed event) {
         mongo.updateFirst(
                 query(where("_id").is(event.petitionId().toString())),
-                new Update().set("status", PetitionStatus.TRIAGE),
+                // A historical petition the rules cannot place is kept on the record, in no queue (ADR 0017).
+                new Update().set("status", event.fromHistory() ? PetitionStatus.ARCHIVED : PetitionStatus.TRIAGE),
                 Petition.class);
     }
 

@@ -64,6 +64,9 @@ public class Petition {
     private String portalCategory;
 
     private String status;
+    /** True for a petition imported from the portal's records; absent (null) for a live one, to keep it small. */
+    private Boolean historical;
+
     private String citizenRef;
     private PetitionSubmitted.RelatedPetition relatedTo;
     private String authorityName;
@@ -198,6 +201,15 @@ public class Petition {
     void identify(String idempotencyKey, String requestDigest) {
         this.idempotencyKey = idempotencyKey;
         this.requestDigest = requestDigest;
+    }
+
+    void markHistorical() {
+        this.historical = Boolean.TRUE;
+    }
+
+    /** Imported from the portal's records (ADR 0017); false for a live petition. */
+    public boolean isHistorical() {
+        return Boolean.TRUE.equals(historical);
     }
 
     void link(String citizenRef, PetitionSubmitted.RelatedPetition relatedTo) {

@@ -83,13 +83,30 @@ public class PetitionIntake {
      * @throws InvalidRequestException 409 if that key or reference was used for a different petition
      */
     public Accepted submit(NewPetition submitted, String idempotencyKey, Caller portal) {
+        return accept(submitted, idempotencyKey, portal, false);
+    }
+
+    /**
+     * Imports a petition from the portal's records (ADR 0017): checked and stored as a live one, and marked so that
+     * no clock runs for it and no one is told of it. It carries no consent to notifications.
+     *
+     * @throws InvalidRequestException as {@link #submit}, and if it asks for notifications
+     */
+    public Accepted importHistorical(NewPetition submitted, Caller portal) {
+        if (submitted.citizen() != null && submitted.citizen().consent() != null) {
+            throw InvalidRequestException.field("citizen.notify", "gandan.intake.historical.consent");
+        }
+        return accept(submitted, null, portal, true);
+    }
+
+    private Accepted accept(NewPetition submitted, String idempotencyKey, Caller portal, boolean historical) {
         String portalId = portalId(portal);
         List<FieldReason> hostile = HostileText.check(submitted);
         if (!hostile.isEmpty()) {
             throw invalidFields(hostile);
         }
         NewPetition request = normalized(submitted, portal.portalId());
-        String digest = RequestDigests.of(request);
+        String digest = RequestDigests.of(request, historical);
         String keyed = idempotencyKey == null ? null : portalId + "|" + idempotencyKey;
         var earlier = earlier(keyed, portalId, request.portalReference());
         if (earlier.isPresent()) {
@@ -128,6 +145,9 @@ public class PetitionIntake {
                 request.receivedAt());
         var related = repeats.earlierOf(facts).orElse(null);
         petition.link(facts.citizenRef(), related);
+        if (historical) {
+            petition.markHistorical();
+        }
         petition.publish(new PetitionSubmitted(
                 UUID.randomUUID(),
                 id,
@@ -144,7 +164,8 @@ public class PetitionIntake {
                 location.triageReason(),
                 facts.citizenRef(),
                 related,
-                request.details()));
+                request.details(),
+                historical ? Boolean.TRUE : null));
         // After PetitionSubmitted, in the same write: the consent is never relayed without its petition.
         NotificationConsents.event(id, petition.getTrackingCode(), petition.getCitizen(), now)
                 .ifPresent(petition::publish);

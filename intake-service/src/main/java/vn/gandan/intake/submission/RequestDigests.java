@@ -10,11 +10,14 @@ final class RequestDigests {
 
     private RequestDigests() {}
 
-    /** Records print every component in order, so equal requests give equal digests. */
-    static String of(NewPetition request) {
+    /**
+     * Records print every component in order, so equal requests give equal digests. A historical import of a
+     * reference is a different request from a live submission of it.
+     */
+    static String of(NewPetition request, boolean historical) {
+        String printed = historical ? "historical " + request : request.toString();
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(request.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(printed.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -1,6 +1,7 @@
 package vn.gandan.intake.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,9 +12,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.gandan.events.AuthorityRef;
+import vn.gandan.events.PetitionId;
+import vn.gandan.events.PetitionRouted;
+import vn.gandan.events.PetitionRoutingFailed;
+import vn.gandan.events.Place;
 import vn.gandan.events.Topics;
 import vn.gandan.testsupport.Http;
 import vn.gandan.testsupport.KafkaProbe;
@@ -31,6 +38,9 @@ class PetitionSubmissionIntegrationTests {
 
     @org.springframework.beans.factory.annotation.Autowired
     Petitions petitions;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    KafkaTemplate<Object, Object> kafka;
 
     @BeforeAll
     static void readTopic() {
@@ -195,6 +205,88 @@ class PetitionSubmissionIntegrationTests {
         assertThat(portal().post("/api/v1/petitions:batch", "{\"petitions\":[]}")
                         .status())
                 .isEqualTo(400);
+    }
+
+    /** ADR 0017: imported from the portal's records, marked so, without consent, and archived once routed. */
+    @Test
+    void aHistoricalBatchIsImportedMarkedAndArchivedOnceRouted() throws Exception {
+        String reference = "H-" + UUID.randomUUID();
+        String archived =
+                petition("17605", reference).replace("2026-11-20T08:00:00+07:00", "2022-03-14T09:30:00+07:00");
+        String unplaced = petition("17605", "H-" + UUID.randomUUID());
+        String asksToBeTold = petition("17605", "H-" + UUID.randomUUID())
+                .replace(
+                        "\"phone\":\"0912 345 678\"", "\"phone\":\"0912 345 678\",\"notify\":{\"channels\":[\"sms\"]}");
+        Http.Response response = portal().post(
+                        "/api/v1/petitions:batch",
+                        "{\"historical\":true,\"petitions\":[" + archived + "," + unplaced + "," + asksToBeTold + "]}");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode results = response.json().get("results");
+        assertThat(results.get(0).get("status").asInt()).isEqualTo(201);
+        assertThat(results.get(0).get("petition").get("historical").asBoolean()).isTrue();
+        assertThat(results.get(2).get("status").asInt()).isEqualTo(400);
+        assertThat(results.get(2).get("errors").get(0).get("field").asString()).isEqualTo("citizen.notify");
+        String id = results.get(0).get("petition").get("id").asString();
+        String unplacedId = results.get(1).get("petition").get("id").asString();
+
+        var record = intakeTopic.await(KafkaProbe.withKey(id), Duration.ofSeconds(20));
+        assertThat(JsonMapper.builder()
+                        .build()
+                        .readTree(record.value())
+                        .get("historical")
+                        .asBoolean())
+                .isTrue();
+        // The same reference sent live is another request, not a retry of the import.
+        assertThat(portal().post("/api/v1/petitions", archived).status()).isEqualTo(409);
+
+        String live = portal().post("/api/v1/petitions", petition("17605", "L-" + UUID.randomUUID()))
+                .json()
+                .get("id")
+                .asString();
+        var office = new AuthorityRef("ubnd-17605", "UBND phường Long Thành", "17605");
+        kafka.send(Topics.ROUTING_CASES, id, routed(id, office, true)).get();
+        kafka.send(Topics.ROUTING_CASES, live, routed(live, office, null)).get();
+        kafka.send(
+                        Topics.ROUTING_CASES,
+                        unplacedId,
+                        new PetitionRoutingFailed(
+                                UUID.randomUUID(),
+                                PetitionId.of(unplacedId),
+                                java.time.Instant.now(),
+                                new Place("40", "17605"),
+                                "no_matching_rule",
+                                "no rule",
+                                true))
+                .get();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(portal().get("/api/v1/petitions/" + live)
+                            .json()
+                            .get("status")
+                            .asString())
+                    .isEqualTo("routed");
+            JsonNode imported = portal().get("/api/v1/petitions/" + id).json();
+            assertThat(imported.get("status").asString()).isEqualTo("archived");
+            assertThat(imported.get("authorityName").asString()).isEqualTo("UBND phường Long Thành");
+            assertThat(portal().get("/api/v1/petitions/" + unplacedId)
+                            .json()
+                            .get("status")
+                            .asString())
+                    .isEqualTo("archived");
+        });
+    }
+
+    private static PetitionRouted routed(String id, AuthorityRef to, Boolean historical) {
+        return new PetitionRouted(
+                UUID.randomUUID(),
+                PetitionId.of(id),
+                java.time.Instant.now(),
+                to,
+                new Place("40", "17605"),
+                "rule-1",
+                1,
+                null,
+                historical);
     }
 
     @Test

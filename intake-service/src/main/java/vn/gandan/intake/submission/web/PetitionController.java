@@ -41,7 +41,7 @@ class PetitionController {
     static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._~:+/=-]{1,200}");
 
     static final List<String> STATUSES =
-            List.of(PetitionStatus.SUBMITTED, PetitionStatus.ROUTED, PetitionStatus.TRIAGE);
+            List.of(PetitionStatus.SUBMITTED, PetitionStatus.ROUTED, PetitionStatus.TRIAGE, PetitionStatus.ARCHIVED);
 
     private final PetitionIntake intake;
     private final Petitions petitions;
@@ -83,14 +83,21 @@ class PetitionController {
                 : ResponseEntity.ok(view);
     }
 
-    record BatchRequest(List<SubmitPetitionRequest> petitions) {}
+    /**
+     * @param historical true to import the petitions from the portal's records (ADR 0017): no clock runs for them
+     *     and no one is told; absent or false for live ones
+     */
+    record BatchRequest(List<SubmitPetitionRequest> petitions, Boolean historical) {}
 
     /** One item's outcome: its HTTP-like status, and the petition or the errors (in the caller's language). */
     record BatchItem(int index, int status, PetitionView petition, List<FieldError> errors) {}
 
     record BatchResponse(int accepted, int rejected, List<BatchItem> results) {}
 
-    /** Up to 500 petitions; each is answered on its own, so one bad item does not fail the rest. */
+    /**
+     * Up to 500 petitions, live or all historical; each is answered on its own, so one bad item does not fail the
+     * rest.
+     */
     @PostMapping("/petitions:batch")
     @PreAuthorize("hasRole('PORTAL') and hasAuthority('SCOPE_petitions:write')")
     BatchResponse submitBatch(@RequestBody BatchRequest batch, Caller portal) {
@@ -99,15 +106,16 @@ class PetitionController {
                 || batch.petitions().size() > MAX_BATCH) {
             throw InvalidRequestException.field("petitions", "gandan.intake.batch.size", String.valueOf(MAX_BATCH));
         }
+        boolean historical = Boolean.TRUE.equals(batch.historical());
         List<BatchItem> results = new ArrayList<>();
         for (int i = 0; i < batch.petitions().size(); i++) {
-            results.add(submitOne(i, batch.petitions().get(i), portal));
+            results.add(submitOne(i, batch.petitions().get(i), historical, portal));
         }
         int accepted = (int) results.stream().filter(r -> r.status() < 300).count();
         return new BatchResponse(accepted, results.size() - accepted, results);
     }
 
-    private BatchItem submitOne(int index, SubmitPetitionRequest request, Caller portal) {
+    private BatchItem submitOne(int index, SubmitPetitionRequest request, boolean historical, Caller portal) {
         if (request == null) {
             return new BatchItem(
                     index,
@@ -127,7 +135,9 @@ class PetitionController {
                             .toList());
         }
         try {
-            var accepted = intake.submit(request.toNewPetition(), portal);
+            var accepted = historical
+                    ? intake.importHistorical(request.toNewPetition(), portal)
+                    : intake.submit(request.toNewPetition(), portal);
             return new BatchItem(index, accepted.created() ? 201 : 200, PetitionView.of(accepted.petition()), null);
         } catch (InvalidRequestException e) {
             return new BatchItem(index, e.status().value(), null, messages.errors(e));

@@ -36,7 +36,10 @@ record PetitionView(
         List<Petition.Attachment> attachments,
 
         @JsonProperty("notify") @JsonInclude(JsonInclude.Include.NON_NULL)
-        NotifyView consent) {
+        NotifyView consent,
+
+        /** True for a petition imported from the portal's records (ADR 0017); absent for a live one. */
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean historical) {
 
     /** The citizen's consent as a portal may see it: which channels, never the addresses behind them. */
     record NotifyView(List<String> channels, String language, Instant givenAt, Instant withdrawnAt) {
@@ -72,6 +75,7 @@ record PetitionView(
                 petition.getPortalCategory(),
                 petition.getDetails(),
                 petition.getAttachments(),
-                NotifyView.of(petition.getConsent()));
+                NotifyView.of(petition.getConsent()),
+                petition.isHistorical() ? Boolean.TRUE : null);
     }
 }
