@@ -45,6 +45,31 @@ public final class Submissions {
                 details);
     }
 
+    /** Phường Thành Vinh, whose People's Committee is ubnd-16681: only the historical-petition tests send there. */
+    public static final String THANH_VINH = "16681";
+
+    /** The same petition as a portal imports it from its records (ADR 0017), as intake publishes it. */
+    public static PetitionSubmitted historical(PetitionSubmitted live) {
+        return new PetitionSubmitted(
+                live.eventId(),
+                live.petitionId(),
+                live.occurredAt(),
+                live.trackingCode(),
+                live.portalId(),
+                live.kind(),
+                live.category(),
+                live.channel(),
+                live.receivedAt(),
+                live.place(),
+                live.title(),
+                live.description(),
+                live.triageReason(),
+                live.citizenRef(),
+                live.relatedTo(),
+                live.details(),
+                true);
+    }
+
     /** The flooded crossroads of the source article: a recommendation about drainage in Xã Hợp Minh. */
     public static PetitionSubmitted floodedCrossroads(Instant receivedAt) {
         return of(PetitionKind.RECOMMENDATION, "infrastructure.drainage", HOP_MINH, receivedAt);

@@ -117,6 +117,35 @@ public class Case {
         record(CaseState.TRIAGE, at, "triaged", SYSTEM, why.reason(), event);
     }
 
+    /**
+     * Records a historical petition (ADR 0017) as it arrives, once: at the authority today's rules chose, or at none
+     * when they could not place it. No clock, so no deadline, timer or alert; every later action is refused.
+     *
+     * @param to null when the rules could not place it (or intake asked for triage): no one holds it, and no
+     *     operator has anything to decide about history
+     */
+    void archive(AuthorityRef to, Decision why, Instant at, PetitionEvent event) {
+        if (status != null) {
+            throw new IllegalTransitionException("archived", status);
+        }
+        this.authority = to;
+        this.decision = why;
+        this.decidedAt = at;
+        this.clock = null;
+        record(CaseState.ARCHIVED, at, "archived", SYSTEM, why.reason(), event);
+    }
+
+    /**
+     * Refuses any action on an archived case before the use case computes what the action would need (a clock
+     * from a receipt years ago, the body above one that holds none): the answer is the same 409 as the state
+     * machine's below, not whatever that computation trips on first.
+     */
+    void requireActionable(String action) {
+        if (status == CaseState.ARCHIVED) {
+            throw new IllegalTransitionException(action, status);
+        }
+    }
+
     void acknowledge(StepClock next, Instant at, String actor, PetitionEvent event) {
         require("acknowledged", CaseState.ROUTED);
         this.clock = next;

@@ -95,7 +95,7 @@ public class CaseActions {
     }
 
     public Case acknowledge(String petitionId, Caller caller) {
-        return byResponder(petitionId, caller, (c, now) -> {
+        return byResponder(petitionId, caller, "acknowledged", (c, now) -> {
             StepClock next = clocks.accepted(c, now);
             c.acknowledge(
                     next,
@@ -107,7 +107,7 @@ public class CaseActions {
 
     /** By the responder holding the case, or an operator of its province: a new clock for the new authority. */
     public Case transfer(String petitionId, Caller caller, String toAuthorityId, String reason) {
-        return change(petitionId, caller, true, (c, now) -> {
+        return change(petitionId, caller, true, "transferred", (c, now) -> {
             Authority to = target(c, caller, toAuthorityId);
             AuthorityRef from = c.getAuthority();
             StepClock fresh = clocks.received(c, now);
@@ -131,7 +131,7 @@ public class CaseActions {
         if (days == null && complexity == null) {
             throw InvalidRequestException.field("days", "gandan.routing.case.extension-empty");
         }
-        return byResponder(petitionId, caller, (c, now) -> {
+        return byResponder(petitionId, caller, "extended", (c, now) -> {
             StepClock before = runningClock(c, "extended");
             LegalDeadline legal = clocks.legal(c);
             try {
@@ -167,7 +167,7 @@ public class CaseActions {
 
     /** Stops the clock, e.g. while waiting for the citizen to bring documents. */
     public Case pause(String petitionId, Caller caller, String reason) {
-        return byResponder(petitionId, caller, (c, now) -> {
+        return byResponder(petitionId, caller, "paused", (c, now) -> {
             runningClock(c, "paused");
             StepClock paused = clocks.stored(clockChange(() -> clocks.legal(c).pause(now, reason)), now);
             c.changeClock(
@@ -181,7 +181,7 @@ public class CaseActions {
     }
 
     public Case resume(String petitionId, Caller caller) {
-        return byResponder(petitionId, caller, (c, now) -> {
+        return byResponder(petitionId, caller, "resumed", (c, now) -> {
             if (c.getClock() == null || !c.getClock().isPaused()) {
                 throw conflict("gandan.routing.case.not-paused");
             }
@@ -200,6 +200,7 @@ public class CaseActions {
         return byResponder(
                 petitionId,
                 caller,
+                "resolved",
                 (c, now) -> c.resolve(
                         now,
                         caller.name(),
@@ -220,6 +221,7 @@ public class CaseActions {
         return byResponder(
                 petitionId,
                 caller,
+                "rejected",
                 (c, now) -> c.reject(
                         now,
                         caller.name(),
@@ -233,6 +235,7 @@ public class CaseActions {
                 petitionId,
                 caller,
                 true,
+                "closed",
                 (c, now) -> c.close(
                         now, caller.name(), new PetitionClosed(UUID.randomUUID(), id(c), now, c.getAuthority())));
     }
@@ -242,7 +245,7 @@ public class CaseActions {
      * answered it, unless {@code toAuthorityId} says otherwise; other kinds stay with the same body.
      */
     public Case reopen(String petitionId, Caller caller, String reason, String toAuthorityId) {
-        return change(petitionId, caller, false, (c, now) -> {
+        return change(petitionId, caller, false, "reopened", (c, now) -> {
             Authority to;
             if (toAuthorityId != null) {
                 to = target(c, caller, toAuthorityId, true);
@@ -280,7 +283,7 @@ public class CaseActions {
             requireOperator(caller);
             return transfer(petitionId, caller, toAuthorityId, reason);
         }
-        return change(petitionId, caller, false, (c, now) -> {
+        return change(petitionId, caller, false, "routed", (c, now) -> {
             Authority to = target(c, caller, toAuthorityId);
             StepClock first = clocks.first(c, now);
             var why = new Case.Decision(
@@ -311,7 +314,8 @@ public class CaseActions {
         });
     }
 
-    private Case byResponder(String petitionId, Caller caller, BiConsumer<Case, Instant> action) {
+    /** @param name the action as the case's history and a refusal name it, e.g. {@code acknowledged} */
+    private Case byResponder(String petitionId, Caller caller, String name, BiConsumer<Case, Instant> action) {
         Case c = visible(petitionId, caller);
         if (!holds(caller, c)) {
             if (caller.has(Role.RESPONDER)) {
@@ -321,11 +325,12 @@ public class CaseActions {
             throw InvalidRequestException.of(
                     HttpStatus.FORBIDDEN, Reason.of("gandan.routing.case.responders-only", petitionId));
         }
-        return apply(petitionId, caller, action);
+        return apply(petitionId, caller, name, action);
     }
 
     /** @param responderToo whether the responder holding the case may do it as well as an operator */
-    private Case change(String petitionId, Caller caller, boolean responderToo, BiConsumer<Case, Instant> action) {
+    private Case change(
+            String petitionId, Caller caller, boolean responderToo, String name, BiConsumer<Case, Instant> action) {
         Case c = visible(petitionId, caller);
         if (!(isOperator(caller) || (responderToo && holds(caller, c)))) {
             throw InvalidRequestException.of(
@@ -336,20 +341,24 @@ public class CaseActions {
                                     : "gandan.routing.case.operators-only",
                             petitionId));
         }
-        return apply(petitionId, caller, action);
+        return apply(petitionId, caller, name, action);
     }
 
-    private Case apply(String petitionId, Caller caller, BiConsumer<Case, Instant> action) {
+    private Case apply(String petitionId, Caller caller, String name, BiConsumer<Case, Instant> action) {
         return writer.change(petitionId, () -> visible(petitionId, caller), c -> {
             try {
+                c.requireActionable(name);
                 action.accept(c, clock.instant());
             } catch (IllegalTransitionException illegal) {
+                // An archived case says why no action applies: it is history, not a case at the wrong step.
                 throw InvalidRequestException.of(
                         HttpStatus.CONFLICT,
-                        Reason.of(
-                                "gandan.routing.case.illegal-transition",
-                                illegal.action(),
-                                illegal.state().code()));
+                        illegal.state() == CaseState.ARCHIVED
+                                ? Reason.of("gandan.routing.case.archived", illegal.action())
+                                : Reason.of(
+                                        "gandan.routing.case.illegal-transition",
+                                        illegal.action(),
+                                        illegal.state().code()));
             } catch (NoPolicyInForceException tooOld) {
                 throw new InvalidRequestException(
                         HttpStatus.UNPROCESSABLE_CONTENT,

@@ -88,7 +88,10 @@ class CaseDeadlines {
         return changed;
     }
 
-    /** When the case next owes an alert, or null if it owes none (answered, in triage, paused, or all fired). */
+    /**
+     * When the case next owes an alert, or null if it owes none (answered, archived, in triage, paused, or all
+     * fired): then the writer stores no timer for it.
+     */
     Instant nextAlertAt(Case c) {
         StepClock clock = running(c);
         if (clock == null) {

@@ -20,7 +20,8 @@ import vn.gandan.routing.rules.RoutingRules;
  * Decides who answers a submitted petition, by the stored rules, starts its legal clock from the citizen's
  * receipt, and emits at once what the clock already owes: an offline petition received weeks ago arrives overdue
  * and, where policy says so, escalated. A petition the rules cannot place, or that intake flagged, goes to its
- * province's triage queue with the reason; none is dropped.
+ * province's triage queue with the reason; none is dropped. A historical one (imported from a portal's records,
+ * ADR 0017) is decided by the same rules but archived: no clock, no alerts, no triage.
  */
 @Service
 public class PetitionRouting {
@@ -79,6 +80,11 @@ public class PetitionRouting {
                     decision.adminUnitsVersion(),
                     decision.directoryVersion());
         }
+        if (submitted.fromHistory()) {
+            archive(routed, submitted, decision, now);
+            insert(routed, decision, "archived");
+            return;
+        }
         StepClock first = null;
         if (decision.isAssigned()) {
             try {
@@ -125,8 +131,50 @@ public class PetitionRouting {
                             decision.reason(),
                             decision.detail() == null ? decision.reason() : decision.detail()));
         }
+        insert(routed, decision, decision.isAssigned() ? "assigned" : "triage");
+    }
+
+    /**
+     * History is attributed to the body that answers for its place today, for the record only: it owes nothing
+     * now, so no clock starts and nothing is due. One the rules cannot place stays without a body, out of triage.
+     */
+    private static void archive(Case c, PetitionSubmitted submitted, RoutingDecision decision, Instant now) {
+        Case.Decision why = explanation(decision);
+        if (decision.isAssigned()) {
+            c.archive(
+                    decision.authority().ref(),
+                    why,
+                    now,
+                    new PetitionRouted(
+                            UUID.randomUUID(),
+                            submitted.petitionId(),
+                            now,
+                            decision.authority().ref(),
+                            submitted.place(),
+                            decision.ruleId(),
+                            decision.ruleVersion(),
+                            null,
+                            true));
+        } else {
+            c.archive(
+                    null,
+                    why,
+                    now,
+                    new PetitionRoutingFailed(
+                            UUID.randomUUID(),
+                            submitted.petitionId(),
+                            now,
+                            submitted.place(),
+                            decision.reason(),
+                            decision.detail() == null ? decision.reason() : decision.detail(),
+                            true));
+        }
+    }
+
+    /** @param outcome the decision metric's tag: {@code assigned}, {@code triage} or {@code archived} */
+    private void insert(Case c, RoutingDecision decision, String outcome) {
         try {
-            writer.insert(routed);
+            writer.insert(c);
         } catch (DuplicateKeyException alreadyRouted) {
             // The same submission delivered twice at once: the first decision stands.
             return;
@@ -136,7 +184,7 @@ public class PetitionRouting {
                         "rule",
                         decision.ruleId() == null ? "none" : decision.ruleId(),
                         "outcome",
-                        decision.isAssigned() ? "assigned" : "triage")
+                        outcome)
                 .increment();
     }
 

@@ -22,6 +22,11 @@ public record Queue(String id, String provinceCode, Authority authority) {
     /** How the API names a province's triage queue in place of an authority id. */
     public static final String TRIAGE = "triage";
 
+    /**
+     * Named, not derived from {@link CaseState#isOpen()}, so that a new state joins no queue by accident: an
+     * archived case (ADR 0017), for one, is in none, and a listing asked for {@code state=archived} is a 400 as
+     * for any state its queue does not hold.
+     */
     static final Set<CaseState> OPEN = EnumSet.of(CaseState.ROUTED, CaseState.ACKNOWLEDGED, CaseState.IN_PROGRESS);
 
     static Queue triage(String provinceCode) {

@@ -35,7 +35,10 @@ class QueueCounts {
     /** Stands for "no deadline" (triage, a paused clock), so that such a case is neither overdue nor due soon. */
     static final Date NO_DEADLINE = Date.from(Instant.parse("9999-12-31T00:00:00Z"));
 
-    /** The states a queue holds: triage, and the open states in the order people read them. */
+    /**
+     * The states a queue holds: triage, and the open states in the order people read them; never archived (the
+     * overview and the gauges count from this).
+     */
     static final List<CaseState> WAITING =
             List.of(CaseState.TRIAGE, CaseState.ROUTED, CaseState.ACKNOWLEDGED, CaseState.IN_PROGRESS);
 

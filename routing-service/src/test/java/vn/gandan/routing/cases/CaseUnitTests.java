@@ -94,6 +94,83 @@ class CaseUnitTests {
                 .containsExactly("routed", "rejected", "closed", "reopened");
     }
 
+    Case archived(AuthorityRef at) {
+        Case c = new Case(
+                UUID.randomUUID().toString(),
+                "40-H",
+                "40",
+                "17605",
+                PetitionKind.COMPLAINT,
+                "land.dispute",
+                Map.of(),
+                RECEIVED.minus(Duration.ofDays(3 * 365)));
+        var why = new Case.Decision(
+                at == null ? null : at.id(),
+                "r",
+                1,
+                Map.of(),
+                "u",
+                "d",
+                at == null ? "commune_unknown" : null,
+                null,
+                List.of());
+        c.archive(at, why, RECEIVED, event(c));
+        return c;
+    }
+
+    /** ADR 0017: a historical petition is on the record only, final from the start, owing nothing. */
+    @Test
+    void anArchivedCaseIsFinalOwesNoAlertAndTakesNoAction() {
+        Case c = archived(COMMUNE);
+        assertThat(c.getStatus()).isEqualTo(CaseState.ARCHIVED);
+        assertThat(c.getStatus().isOpen()).isFalse();
+        assertThat(c.getStatus().isAnswered()).isFalse();
+        assertThat(c.getAuthority()).isEqualTo(COMMUNE);
+        assertThat(c.getClock()).isNull();
+        assertThat(c.getHistory())
+                .singleElement()
+                .satisfies(h -> assertThat(h.action()).isEqualTo("archived"))
+                .satisfies(h -> assertThat(h.authorityId()).isEqualTo("ubnd-17605"));
+        assertThat(deadlines.nextAlertAt(c)).isNull();
+        assertThat(deadlines.fireDue(c, RECEIVED.plus(Duration.ofDays(400)))).isFalse();
+
+        StepClock someClock = routed(PetitionKind.COMPLAINT).getClock();
+        for (var action : List.<Runnable>of(
+                () -> c.requireActionable("acknowledged"),
+                () -> c.acknowledge(someClock, RECEIVED, "r", event(c)),
+                () -> c.transfer(COMMUNE, someClock, RECEIVED, "r", "x", event(c)),
+                () -> c.changeClock(someClock, RECEIVED, "r", "paused", "x", event(c)),
+                () -> c.resolve(RECEIVED, "r", event(c)),
+                () -> c.reject(RECEIVED, "r", "duplicate", event(c)),
+                () -> c.close(RECEIVED, "r", event(c)),
+                () -> c.reopen(COMMUNE, 2, someClock, RECEIVED, "o", "again", event(c)),
+                () -> c.route(COMMUNE, null, someClock, RECEIVED, "o", event(c)),
+                () -> c.escalate("k", COMMUNE, someClock, RECEIVED, "late", event(c)),
+                () -> c.archive(COMMUNE, c.getDecision(), RECEIVED, event(c)))) {
+            assertThatThrownBy(action::run)
+                    .isInstanceOf(IllegalTransitionException.class)
+                    .satisfies(e ->
+                            assertThat(((IllegalTransitionException) e).state()).isEqualTo(CaseState.ARCHIVED));
+        }
+        assertThat(c.getHistory()).hasSize(1);
+        assertThat(c.getStatus()).isEqualTo(CaseState.ARCHIVED);
+    }
+
+    @Test
+    void anUnplacedHistoricalPetitionIsArchivedWithoutAnAuthorityNotTriaged() {
+        Case c = archived(null);
+        assertThat(c.getStatus()).isEqualTo(CaseState.ARCHIVED);
+        assertThat(c.getAuthority()).isNull();
+        assertThat(c.getHistory().get(0).reason()).isEqualTo("commune_unknown");
+        assertThat(deadlines.nextAlertAt(c)).isNull();
+        // Archiving is a case's first and only record: a live case is never archived afterwards.
+        Case live = routed(PetitionKind.RECOMMENDATION);
+        assertThatThrownBy(() -> live.archive(null, c.getDecision(), RECEIVED, event(live)))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThat(live.getClock()).isNotNull();
+        live.requireActionable("acknowledged"); // a live case is not refused up front
+    }
+
     @Test
     void aDeadlineOwesApproachingThenOverdueThenEscalationEachOnce() {
         Case c = routed(PetitionKind.RECOMMENDATION);

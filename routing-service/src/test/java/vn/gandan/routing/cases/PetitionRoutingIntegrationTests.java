@@ -7,18 +7,25 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import vn.gandan.events.Channel;
+import vn.gandan.events.EventType;
+import vn.gandan.events.PetitionEvent;
+import vn.gandan.events.PetitionEventCodec;
 import vn.gandan.events.PetitionId;
 import vn.gandan.events.PetitionKind;
+import vn.gandan.events.PetitionRouted;
+import vn.gandan.events.PetitionRoutingFailed;
 import vn.gandan.events.PetitionSubmitted;
 import vn.gandan.events.Place;
 import vn.gandan.events.Topics;
@@ -43,6 +50,18 @@ class PetitionRoutingIntegrationTests {
 
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    CaseTimers timers;
+
+    @Autowired
+    CaseDeadlines deadlines;
+
+    @Autowired
+    DeadlineScheduler scheduler;
 
     @LocalServerPort
     int port;
@@ -270,6 +289,210 @@ class PetitionRoutingIntegrationTests {
         JsonNode view = caseView(before.petitionId().toString());
         assertThat(view.get("explanation").get("authorityId").asString()).isEqualTo("ubnd-17605");
         assertThat(view.get("deadline").get("policyId").asString()).isEqualTo("recommendation.reply@2014-07-01");
+    }
+
+    /** Types of the events published for a petition so far, after reading the topic for {@code during}. */
+    List<String> typesFor(String id, Duration during) {
+        return casesTopic.recordsWithKey(id, during).stream()
+                .map(r -> KafkaProbe.header(r, "ce_type").orElseThrow())
+                .map(t -> t.substring("vn.gandan.petition.".length(), t.length() - ".v1".length()))
+                .toList();
+    }
+
+    static PetitionEvent decoded(ConsumerRecord<String, byte[]> record) {
+        EventType type = EventType.ofTypeName(
+                        KafkaProbe.header(record, "ce_type").orElseThrow())
+                .orElseThrow();
+        return new PetitionEventCodec().fromJson(type, record.value());
+    }
+
+    boolean hasTimer(String id) {
+        return mongo.findById(id, org.bson.Document.class, CaseTimers.COLLECTION) != null;
+    }
+
+    double decisions(String rule, String outcome) {
+        var counter = meters.find("gandan.routing.decisions")
+                .tags("rule", rule, "outcome", outcome)
+                .counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /**
+     * ADR 0017: a petition imported from a portal's records, received three years ago, is decided by today's rules
+     * and archived there, with no clock. The same petition sent live arrives overdue and escalated, as ADR 0009
+     * wants for a late offline petition: the difference is the flag alone.
+     */
+    @Test
+    void aHistoricalPetitionIsArchivedAtTodaysBodyWithNoClockAndNoAlerts() throws Exception {
+        Instant threeYearsAgo = Instant.now().minus(Duration.ofDays(3 * 365));
+        PetitionSubmitted live = Submissions.of(
+                PetitionKind.RECOMMENDATION, "infrastructure.drainage", Submissions.HOP_MINH, threeYearsAgo);
+        PetitionSubmitted history = Submissions.historical(Submissions.of(
+                PetitionKind.RECOMMENDATION, "infrastructure.drainage", Submissions.THANH_VINH, threeYearsAgo));
+        String liveId = live.petitionId().toString();
+        String id = history.petitionId().toString();
+        double archivedBefore = decisions("commune-people-committee", "archived");
+        publish(live);
+        publish(history);
+
+        // The live one arrives overdue at once. (Not escalated: the commune's committee had no parent on its due day
+        // three years ago, before the two-level reform; CaseDeadlines asks the directory as of that day.)
+        casesTopic.await(
+                r -> liveId.equals(r.key())
+                        && KafkaProbe.header(r, "ce_type").orElse("").equals("vn.gandan.petition.overdue.v1"),
+                Duration.ofSeconds(20));
+        assertThat(typesFor(liveId, Duration.ZERO)).containsExactly("routed", "overdue");
+        assertThat(cases.findById(liveId).orElseThrow().getClock()).isNotNull();
+
+        // The historical one: routed on the record, historical, without a deadline, and nothing more.
+        var record = casesTopic.await(KafkaProbe.withKey(id), Duration.ofSeconds(20));
+        assertThat(decoded(record)).isInstanceOfSatisfying(PetitionRouted.class, routed -> {
+            assertThat(routed.fromHistory()).isTrue();
+            assertThat(routed.deadline()).isNull();
+            assertThat(routed.authority().id()).isEqualTo("ubnd-16681");
+            assertThat(routed.ruleId()).isEqualTo("commune-people-committee");
+        });
+        assertThat(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"historical\":true")
+                .doesNotContain("\"deadline\"");
+        JsonNode view = caseView(id);
+        assertThat(view.get("status").asString()).isEqualTo("archived");
+        assertThat(view.get("authority").get("id").asString()).isEqualTo("ubnd-16681");
+        assertThat(view.get("explanation").get("ruleId").asString()).isEqualTo("commune-people-committee");
+        assertThat(view.get("deadline").isNull()).isTrue();
+        assertThat(view.get("history")).hasSize(1);
+        assertThat(view.get("history").get(0).get("action").asString()).isEqualTo("archived");
+        Case stored = cases.findById(id).orElseThrow();
+        assertThat(stored.getClock()).isNull();
+        assertThat(stored.getAlerts()).isEmpty();
+        assertThat(hasTimer(id)).isFalse();
+        assertThat(decisions("commune-people-committee", "archived")).isEqualTo(archivedBefore + 1);
+
+        // Even a stray timer (say, left by an older version) makes the scheduler say nothing about it.
+        timers.dueBy(id, Instant.now().minus(Duration.ofMinutes(5)));
+        scheduler.runOnce();
+        assertThat(deadlines.fireDue(cases.findById(id).orElseThrow(), Instant.now()))
+                .isFalse();
+        assertThat(typesFor(id, Duration.ofSeconds(3))).containsExactly("routed");
+        assertThat(hasTimer(id)).isFalse();
+
+        // In no working queue: its authority has no row in the overview and an empty queue.
+        JsonNode overview = Http.at(port)
+                .withBasic("operator", "operator")
+                .get("/api/v1/queues")
+                .json();
+        List<String> queues = new java.util.ArrayList<>();
+        overview.get("queues").forEach(q -> queues.add(q.get("authorityId").asString()));
+        assertThat(queues).contains("triage").doesNotContain("ubnd-16681");
+        JsonNode queue = Http.at(port)
+                .withBasic("operator", "operator")
+                .get("/api/v1/queues/ubnd-16681/cases")
+                .json();
+        assertThat(queue.get("total").asLong()).isZero();
+    }
+
+    /**
+     * ADR 0017: history the rules cannot place (here no commune, or intake asking for an operator) is archived
+     * without an authority, not sent to triage: no operator has anything to decide about it.
+     */
+    @Test
+    void anUnplaceableHistoricalPetitionIsArchivedWithoutAnAuthorityAndNotTriaged() throws Exception {
+        Instant received = Instant.now().minus(Duration.ofDays(3 * 365));
+        PetitionSubmitted noCommune = Submissions.historical(
+                Submissions.of(PetitionKind.RECOMMENDATION, "infrastructure.drainage", null, received));
+        PetitionSubmitted flagged = Submissions.historical(submitted(null));
+        double before = decisions("none", "archived") + decisions("commune-people-committee", "archived");
+        publish(noCommune);
+        publish(flagged);
+
+        for (PetitionSubmitted sent : List.of(noCommune, flagged)) {
+            String id = sent.petitionId().toString();
+            var record = casesTopic.await(KafkaProbe.withKey(id), Duration.ofSeconds(20));
+            String reason = sent == flagged ? "address_unresolved" : "commune_missing";
+            assertThat(decoded(record)).isInstanceOfSatisfying(PetitionRoutingFailed.class, failed -> {
+                assertThat(failed.fromHistory()).isTrue();
+                assertThat(failed.reason()).isEqualTo(reason);
+            });
+            JsonNode view = caseView(id);
+            assertThat(view.get("status").asString()).isEqualTo("archived");
+            assertThat(view.get("authority").isNull()).isTrue();
+            assertThat(view.get("deadline").isNull()).isTrue();
+            assertThat(view.get("explanation").get("reason").asString()).isEqualTo(reason);
+            assertThat(view.get("history").get(0).get("action").asString()).isEqualTo("archived");
+            assertThat(hasTimer(id)).isFalse();
+        }
+        assertThat(decisions("none", "archived") + decisions("commune-people-committee", "archived"))
+                .isEqualTo(before + 2);
+
+        // The triage queue lists by receipt, oldest first: three-year-old cases would lead it if they were there.
+        JsonNode triage = Http.at(port)
+                .withBasic("operator", "operator")
+                .get("/api/v1/queues/triage/cases?size=200")
+                .json();
+        List<String> waiting = new java.util.ArrayList<>();
+        triage.get("items").forEach(i -> waiting.add(i.get("petitionId").asString()));
+        assertThat(waiting)
+                .doesNotContain(
+                        noCommune.petitionId().toString(), flagged.petitionId().toString());
+        assertThat(Http.at(port)
+                        .withBasic("operator", "operator")
+                        .get("/api/v1/queues/triage/cases?state=archived")
+                        .status())
+                .isEqualTo(400);
+    }
+
+    /** ADR 0017: no action applies to history, whoever asks: a 409 problem that changes nothing. */
+    @Test
+    void noActionAppliesToAnArchivedCase() throws Exception {
+        Instant received = Instant.now().minus(Duration.ofDays(3 * 365));
+        // At Xã Hợp Minh, whose responder would hold it if it were live.
+        PetitionSubmitted placed = Submissions.historical(
+                Submissions.of(PetitionKind.COMPLAINT, "land.dispute", Submissions.HOP_MINH, received));
+        PetitionSubmitted unplaced =
+                Submissions.historical(Submissions.of(PetitionKind.COMPLAINT, "land.dispute", null, received));
+        publish(placed);
+        publish(unplaced);
+        String id = placed.petitionId().toString();
+        String none = unplaced.petitionId().toString();
+        casesTopic.await(KafkaProbe.withKey(id), Duration.ofSeconds(20));
+        casesTopic.await(KafkaProbe.withKey(none), Duration.ofSeconds(20));
+        assertThat(caseView(id).get("authority").get("id").asString()).isEqualTo("ubnd-17605");
+
+        var acknowledged =
+                Http.at(port).withBasic("responder", "responder").post("/api/v1/cases/" + id + "/acknowledge", "");
+        assertThat(acknowledged.status()).isEqualTo(409);
+        assertThat(acknowledged.contentType()).startsWith("application/problem+json");
+        assertThat(acknowledged.json().get("detail").asString())
+                .isEqualTo("This case is an imported historical petition, kept on the record only: it cannot be"
+                        + " acknowledged.");
+        Http operator = Http.at(port).withBasic("operator", "operator");
+        assertThat(Http.at(port)
+                        .withBasic("responder", "responder")
+                        .post("/api/v1/cases/" + id + "/resolve", "{\"response\":\"Đã xử lý.\"}")
+                        .status())
+                .isEqualTo(409);
+        for (String archived : List.of(id, none)) {
+            assertThat(operator.post("/api/v1/cases/" + archived + "/assign", "{\"toAuthorityId\":\"ubnd-16681\"}")
+                            .status())
+                    .isEqualTo(409);
+            assertThat(operator.post("/api/v1/cases/" + archived + "/reopen", "{\"reason\":\"again\"}")
+                            .status())
+                    .isEqualTo(409);
+            assertThat(operator.post("/api/v1/cases/" + archived + "/close", "").status())
+                    .isEqualTo(409);
+        }
+        var bulk = operator.post(
+                "/api/v1/queues/triage/transfer",
+                "{\"petitionIds\":[\"" + none + "\"],\"toAuthorityId\":\"ubnd-16681\",\"reason\":\"x\"}");
+        assertThat(bulk.json().get("results").get(0).get("status").asInt()).isEqualTo(409);
+
+        for (String archived : List.of(id, none)) {
+            JsonNode view = caseView(archived);
+            assertThat(view.get("status").asString()).isEqualTo("archived");
+            assertThat(view.get("history")).hasSize(1);
+        }
+        assertThat(typesFor(id, Duration.ofSeconds(1))).containsExactly("routed");
+        assertThat(typesFor(none, Duration.ZERO)).containsExactly("routing_failed");
     }
 
     /** The Law on Denunciations 2018 took effect on 1 January 2019; before that we hold no time limit. */

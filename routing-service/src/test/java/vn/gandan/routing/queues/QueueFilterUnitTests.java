@@ -75,6 +75,18 @@ class QueueFilterUnitTests {
                 .containsExactly("state");
     }
 
+    /** ADR 0017: history is in no working queue, so no listing takes it as a state, nor counts it. */
+    @Test
+    void noQueueHoldsArchivedCases() {
+        assertThat(fields(() -> parse(TRIAGE, List.of("archived"), null, null, null, null)))
+                .containsExactly("state");
+        assertThat(fields(() -> parse(openQueue(), List.of("archived"), null, null, null, null)))
+                .containsExactly("state");
+        assertThat(TRIAGE.states()).doesNotContain(CaseState.ARCHIVED);
+        assertThat(openQueue().states()).doesNotContain(CaseState.ARCHIVED);
+        assertThat(QueueCounts.WAITING).doesNotContain(CaseState.ARCHIVED);
+    }
+
     @Test
     void sizeIsBetweenOneAndTwoHundredAndPagesAreWholeNumbers() {
         assertThat(fields(() -> parse(TRIAGE, null, null, null, null, "201"))).containsExactly("size");
