@@ -38,7 +38,7 @@ import vn.gandan.notification.webhook.WebhookSubscriptions;
 /**
  * Turns a routing event into the deliveries the configured rules call for: the authority holding the case, the
  * supervisors an escalation reaches, the province's portals. Pure: it reads the rules, contacts and subscriptions
- * and records nothing.
+ * and records nothing. Nothing at all for a petition imported from a portal's records (ADR 0017).
  */
 @Component
 class NotificationPlanner {
@@ -90,6 +90,11 @@ class NotificationPlanner {
     }
 
     List<Intent> plan(RoutingEvent event) {
+        if (fromHistory(event)) {
+            // ADR 0017: a petition imported from a portal's records is on the record only; no one is told of it,
+            // whatever the rules say (responder, supervisor, portal, citizen).
+            return List.of();
+        }
         String type = shortType(event);
         String province = provinceOf(event);
         List<Intent> intents = new ArrayList<>();
@@ -270,6 +275,12 @@ class NotificationPlanner {
             facts.put("reason", e.explanation());
         }
         return facts;
+    }
+
+    /** Routing's decision on a petition imported from a portal's records (ADR 0017); nothing follows it. */
+    static boolean fromHistory(RoutingEvent event) {
+        return (event instanceof PetitionRouted r && r.fromHistory())
+                || (event instanceof PetitionRoutingFailed f && f.fromHistory());
     }
 
     /** The authority that holds the case after the event; none for a case in triage. */

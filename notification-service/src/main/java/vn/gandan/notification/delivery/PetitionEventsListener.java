@@ -51,6 +51,11 @@ class PetitionEventsListener {
 
     @KafkaHandler
     void on(PetitionSubmitted submitted) {
+        if (submitted.fromHistory()) {
+            // ADR 0017: nothing is ever sent about an imported petition (intake publishes no consent for it, routing
+            // only a historical decision, which plans nothing), so nothing would ever quote these facts.
+            return;
+        }
         facts.save(new PetitionFacts(
                 submitted.petitionId().toString(),
                 submitted.trackingCode(),

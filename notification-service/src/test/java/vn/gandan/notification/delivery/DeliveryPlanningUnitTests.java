@@ -85,6 +85,19 @@ class DeliveryPlanningUnitTests {
     }
 
     @Test
+    void routingsDecisionOnAPetitionImportedFromAPortalsRecordsIsPlannedForNoOne() {
+        var place = new Place("40", "17605");
+        var live =
+                new PetitionRouted(UUID.randomUUID(), PetitionId.random(), Instant.now(), HOP_MINH, place, "r", 1, DUE);
+        var historical = new PetitionRouted(
+                live.eventId(), live.petitionId(), live.occurredAt(), HOP_MINH, place, "r", 1, null, true);
+
+        assertThat(planner.plan(live)).isNotEmpty();
+        assertThat(planner.plan(historical)).isEmpty();
+        // A routing failure reaches only portals and citizens, whose rules need the store: the flow tests plan it.
+    }
+
+    @Test
     void theSameTriggerRecipientAndChannelAlwaysGiveTheSameDeliveryId() {
         String event = UUID.randomUUID().toString();
         assertThat(NotificationPlanner.deliveryId(event, "authority:ubnd-17605", "email"))

@@ -2,6 +2,8 @@ package vn.gandan.notification.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -20,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,6 +35,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -50,6 +54,7 @@ import vn.gandan.events.PetitionKind;
 import vn.gandan.events.PetitionOverdue;
 import vn.gandan.events.PetitionResolved;
 import vn.gandan.events.PetitionRouted;
+import vn.gandan.events.PetitionRoutingFailed;
 import vn.gandan.events.PetitionSubmitted;
 import vn.gandan.events.Place;
 import vn.gandan.events.Topics;
@@ -205,6 +210,9 @@ class NotificationFlowIntegrationTests {
 
     @Autowired
     DeliveryGate gate;
+
+    @Autowired
+    MongoTemplate mongo;
 
     @LocalServerPort
     int port;
@@ -732,6 +740,124 @@ class NotificationFlowIntegrationTests {
         assertThat(body(mailWithDelivery(laterId).get(0))).contains("40-DIGRPT03");
         assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> body(m).contains("40-DIGRPT01")))
                 .hasSize(1);
+    }
+
+    @Test
+    @Order(11)
+    void noRuleReachesAnyoneAboutAPetitionImportedFromAPortalsRecords() {
+        PetitionId id = PetitionId.random();
+        var place = new Place("40", "17605");
+        // Every audience there is: the office, the portal subscribed in the first test, a citizen who agreed.
+        contacts.save(new CitizenContacts(id.toString(), "vi", null, "+84987000111", null));
+        try {
+            var routed = new PetitionRouted(UUID.randomUUID(), id, clock.instant(), HOP_MINH, place, "r", 1, null);
+            var failed = new PetitionRoutingFailed(
+                    UUID.randomUUID(), id, clock.instant(), place, "no_matching_rule", "Không có quy tắc.");
+            assertThat(planner.plan(routed)).extracting(Intent::audience).contains("responder", "portal", "citizen");
+            assertThat(planner.plan(failed)).extracting(Intent::audience).contains("portal");
+
+            assertThat(planner.plan(new PetitionRouted(
+                            routed.eventId(), id, routed.occurredAt(), HOP_MINH, place, "r", 1, null, true)))
+                    .isEmpty();
+            assertThat(planner.plan(new PetitionRoutingFailed(
+                            failed.eventId(), id, failed.occurredAt(), place, failed.reason(), failed.detail(), true)))
+                    .isEmpty();
+        } finally {
+            contacts.deleteById(id.toString());
+        }
+    }
+
+    @Test
+    @Order(12)
+    void aPetitionImportedFromAPortalsRecordsIsKeptNowhereAndSentToNoOne() throws Exception {
+        var place = new Place("40", "17605");
+        PetitionId historical = PetitionId.random();
+        var submitted = new PetitionSubmitted(
+                UUID.randomUUID(),
+                historical,
+                clock.instant(),
+                "40-HIST0001",
+                "portal:nghe-an-demo",
+                PetitionKind.RECOMMENDATION,
+                "infrastructure.drainage",
+                Channel.PORTAL,
+                Instant.parse("2022-03-01T02:00:00Z"),
+                place,
+                "Cống ngập năm 2022",
+                "Nước ngập ngã tư.",
+                null,
+                null,
+                null,
+                Map.of(),
+                true);
+        var routed =
+                new PetitionRouted(UUID.randomUUID(), historical, clock.instant(), HOP_MINH, place, "r", 1, null, true);
+        int partition = kafka.send(Topics.INTAKE_PETITIONS, historical.toString(), submitted)
+                .get()
+                .getRecordMetadata()
+                .partition();
+        kafka.send(Topics.ROUTING_CASES, partition, historical.toString(), routed)
+                .get();
+
+        // A live petition for the same office, after it on the same partitions: once its mail and webhook went,
+        // the historical events were handled too.
+        PetitionId live = PetitionId.random();
+        kafka.send(
+                        Topics.INTAKE_PETITIONS,
+                        partition,
+                        live.toString(),
+                        new PetitionSubmitted(
+                                UUID.randomUUID(),
+                                live,
+                                clock.instant(),
+                                "40-LIVE0001",
+                                "portal:nghe-an-demo",
+                                PetitionKind.RECOMMENDATION,
+                                "infrastructure.drainage",
+                                Channel.PORTAL,
+                                clock.instant(),
+                                place,
+                                "Cống ngập hôm nay",
+                                "Nước ngập ngã tư.",
+                                null))
+                .get();
+        kafka.send(
+                        Topics.ROUTING_CASES,
+                        partition,
+                        live.toString(),
+                        new PetitionRouted(
+                                UUID.randomUUID(),
+                                live,
+                                clock.instant(),
+                                HOP_MINH,
+                                place,
+                                "r",
+                                1,
+                                due("2026-12-18T16:59:59Z")))
+                .get();
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailTo("ubnd-17605@thu-nghiem.gandan.vn").stream()
+                .anyMatch(m -> subject(m).contains("40-LIVE0001")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> portal.received().stream()
+                .anyMatch(r -> live.toString().equals(r.header("ce-subject"))));
+        Thread.sleep(500);
+
+        assertThat(facts.existsById(historical.toString())).isFalse();
+        assertThat(deliveriesOf(historical)).isEmpty();
+        // What the same decision on a live petition would have recorded: none of it is there, nor queued.
+        List<String> wouldBe = planner
+                .plan(new PetitionRouted(routed.eventId(), historical, routed.occurredAt(), HOP_MINH, place, "r", 1))
+                .stream()
+                .map(i -> NotificationPlanner.deliveryId(i.triggerEventId(), i.recipient(), i.channel()))
+                .toList();
+        assertThat(wouldBe).isNotEmpty();
+        assertThat(deliveries.findAllById(wouldBe)).isEmpty();
+        assertThat(mongo.find(query(where("_id").in(wouldBe)), Document.class, DeliveryQueue.COLLECTION))
+                .isEmpty();
+        assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()))
+                .noneMatch(m -> body(m).contains("40-HIST0001") || body(m).contains(historical.toString()));
+        assertThat(portal.received()).noneMatch(r -> historical.toString().equals(r.header("ce-subject")));
+        assertThat(deliveriesTopic.recordsWithKey(historical.toString(), Duration.ofSeconds(1)))
+                .isEmpty();
     }
 
     static List<MimeMessage> mailWithDelivery(String deliveryId) {
