@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * <p>In each bucket, by the period of <b>receipt</b> (cohorts): {@code received}, {@code handled}, {@code onTime},
  * {@code escalations}, {@code transfers}, {@code repeats}, {@code notificationFailures} and {@code days.<n>} (how
  * many of the handled took n days, n = 0..365, 366 = more); by the period of <b>handling</b>: {@code handledHere},
- * which gives what was open at the end of a period.
+ * which gives what was open at the end of a period. A historical petition (ADR 0017) is in none of these: it
+ * counts only as {@code imported}, by the period of receipt, in the same scopes ({@link #contributionOf}).
  *
  * <p>For "as of" questions, each day and month bucket also keeps under {@code changes.<day>} by how much each of these
  * fields moved on that day (Viet Nam time of the events that moved it; see {@link #changesOf}): the figures as they
@@ -30,6 +31,8 @@ public final class Buckets {
     public static final String COLLECTION = "report_buckets";
     public static final int OVERFLOW_DAYS = 366;
     public static final String CHANGES = "changes";
+    /** The petitions imported from a portal's records, by the period of receipt (ADR 0017). */
+    public static final String IMPORTED = "imported";
 
     private Buckets() {}
 
@@ -87,20 +90,29 @@ public final class Buckets {
         if (!state.countable()) {
             return contribution;
         }
+        List<String> receiptPeriods = Periods.keysOf(Periods.dateOf(state.receivedAt()));
+        if (state.fromHistory()) {
+            // ADR 0017: its outcome is unknown here, so it is in no rate, not open, no repeat; only on the record
+            for (String scope : scopesOf(state)) {
+                for (String period : receiptPeriods) {
+                    contribution.put(id(scope, period), new TreeMap<>(Map.of(IMPORTED, 1L)));
+                }
+            }
+            return contribution;
+        }
         Map<String, Long> cohort = new LinkedHashMap<>();
         cohort.put("received", 1L);
         put(cohort, "handled", state.handled() ? 1 : 0);
         put(cohort, "onTime", Boolean.TRUE.equals(state.onTime()) ? 1 : 0);
         put(cohort, "escalations", state.escalations());
         put(cohort, "transfers", state.transfers());
-        put(cohort, "repeats", state.repeat() ? 1 : 0);
+        put(cohort, "repeats", state.countsAsRepeat() ? 1 : 0);
         put(cohort, "notificationFailures", state.notificationFailures());
         if (state.handled() && state.daysToHandle() != null) {
             cohort.put("days." + Math.min(Math.max(state.daysToHandle(), 0), OVERFLOW_DAYS), 1L);
         }
-        List<String> receiptPeriods = Periods.keysOf(Periods.dateOf(state.receivedAt()));
         List<String> handlingPeriods = state.handled() ? Periods.keysOf(Periods.dateOf(state.handledAt())) : List.of();
-        if (state.repeat()) {
+        if (state.countsAsRepeat()) {
             for (String period : receiptPeriods) {
                 contribution
                         .computeIfAbsent(id(repeatScope(state), period), k -> new TreeMap<>())

@@ -101,8 +101,9 @@ public class OpenCases {
         return dimension.code() + "." + Buckets.fieldName(value);
     }
 
+    /** A historical petition is never open: it owes nothing now, whatever deadline an event might carry. */
     private static boolean isOpen(PetitionState state) {
-        return state.countable() && !state.handled() && state.deadline() != null;
+        return state.countable() && !state.fromHistory() && !state.handled() && state.deadline() != null;
     }
 
     /**

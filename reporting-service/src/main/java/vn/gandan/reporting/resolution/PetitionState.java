@@ -19,11 +19,16 @@ import vn.gandan.events.EventType;
  * as on time. <b>Days to handle</b>: calendar days from the date of receipt to the date of handling, both in Viet
  * Nam time (same day = 0).
  *
+ * <p><b>Historical</b> (ADR 0017): imported from a portal's records, as its submission says (or its routing, which
+ * may overtake it: routing marks the events of an imported petition too). Its step is {@code archived} whatever
+ * routing said, and the figures count it only as imported ({@link Buckets#contributionOf}).
+ *
  * @param provinceCode from the latest routing (routed, routing failed), else the submission
  * @param authorityId the authority the case is with now (the one that answered it, once handled)
  * @param state the last event's step: submitted, triage, routed, acknowledged, transferred, paused, resolved,
- *     rejected, closed, reopened, escalated
+ *     rejected, closed, reopened, escalated; archived for a historical petition
  * @param deadline the deadline in force now
+ * @param historical {@code true} for a petition imported from a portal's records, else null (nothing stored)
  */
 public record PetitionState(
         String provinceCode,
@@ -43,7 +48,22 @@ public record PetitionState(
         int escalations,
         int transfers,
         boolean repeat,
-        int notificationFailures) {
+        int notificationFailures,
+        Boolean historical) {
+
+    public PetitionState {
+        historical = Boolean.TRUE.equals(historical) ? Boolean.TRUE : null;
+    }
+
+    /** Imported from a portal's records: on the record, but with an outcome gandan does not know. */
+    public boolean fromHistory() {
+        return historical != null;
+    }
+
+    /** Counted as a repeat: a live petition naming an earlier one (which may be historical); never a historical one. */
+    public boolean countsAsRepeat() {
+        return repeat && !fromHistory();
+    }
 
     public boolean handled() {
         return handledAt != null;
@@ -76,6 +96,7 @@ public record PetitionState(
         int transfers = 0;
         boolean repeat = false;
         int notificationFailures = 0;
+        boolean historical = false;
         for (TimelineEntry e : sorted) {
             EventType type = EventType.ofTypeName(e.type()).orElse(null);
             if (type == null) {
@@ -144,6 +165,10 @@ public record PetitionState(
             if (e.deadline() != null && setsDeadline(type)) {
                 deadline = e.deadline();
             }
+            historical |= e.fromHistory();
+        }
+        if (historical) {
+            state = "archived"; // what routing records it as: a final step, with no clock (ADR 0017)
         }
         Boolean onTime = null;
         Integer days = null;
@@ -171,7 +196,8 @@ public record PetitionState(
                 escalations,
                 transfers,
                 repeat,
-                notificationFailures);
+                notificationFailures,
+                historical);
     }
 
     private static boolean setsDeadline(EventType type) {

@@ -36,6 +36,12 @@ public class ReportGroups {
     /**
      * Adds the petition's values to the groups, skipping what the state counted before already added (null: add
      * everything; adding twice changes nothing, it only costs a write). One bulk write for all of them.
+     *
+     * <p>A historical petition (ADR 0017) is recorded as a live one is, in the groups and with its authority's name:
+     * the groups are what a report lists its rows from, and its {@code imported} figure is on those rows (an
+     * authority that answers only for imported petitions must still be listed and accepted as a filter). Being a
+     * group says nothing of received or open, which only the buckets count. Only its repeat pair is left out: it
+     * counts as no repeat, so the pair would list nothing.
      */
     void record(PetitionState state, PetitionState before, ProjectionVersion version) {
         if (!state.countable()) {
@@ -55,9 +61,9 @@ public class ReportGroups {
         }
         String pair = Dimension.COMMUNE.valueOf(state) + "|" + Dimension.CATEGORY.valueOf(state);
         boolean pairKnown = known
-                && before.repeat()
+                && before.countsAsRepeat()
                 && pair.equals(Dimension.COMMUNE.valueOf(before) + "|" + Dimension.CATEGORY.valueOf(before));
-        if (state.repeat() && !pairKnown) {
+        if (state.countsAsRepeat() && !pairKnown) {
             added.put(state.provinceCode() + "|" + REPEAT_PAIRS, pair);
         }
         if (!added.isEmpty()) {

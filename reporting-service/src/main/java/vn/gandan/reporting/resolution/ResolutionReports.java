@@ -52,6 +52,7 @@ public class ResolutionReports {
             String groupName,
             String period,
             long received,
+            long imported,
             long handled,
             BigDecimal handlingRate,
             long onTime,
@@ -70,6 +71,7 @@ public class ResolutionReports {
     /** Sums of the buckets of a set of periods. */
     static final class Sums {
         long received;
+        long imported;
         long handled;
         long onTime;
         long handledHere;
@@ -104,6 +106,7 @@ public class ResolutionReports {
 
         private void add(Document amounts, int sign) {
             received += sign * number(amounts, "received");
+            imported += sign * number(amounts, Buckets.IMPORTED);
             handled += sign * number(amounts, "handled");
             onTime += sign * number(amounts, "onTime");
             handledHere += sign * number(amounts, "handledHere");
@@ -177,7 +180,7 @@ public class ResolutionReports {
                 Sums sums = new Sums(q.asOf());
                 period.getValue().forEach(id -> sums.add(buckets.get(id)));
                 open += sums.received - sums.handledHere;
-                if (sums.received == 0 && sums.handledHere == 0 && open == 0) {
+                if (sums.received == 0 && sums.imported == 0 && sums.handledHere == 0 && open == 0) {
                     continue;
                 }
                 rows.add(new Row(
@@ -185,6 +188,7 @@ public class ResolutionReports {
                         names.get(group),
                         period.getKey(),
                         sums.received,
+                        sums.imported,
                         sums.handled,
                         rate(sums.handled, sums.received),
                         sums.onTime,

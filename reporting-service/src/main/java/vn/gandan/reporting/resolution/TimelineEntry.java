@@ -30,6 +30,8 @@ import vn.gandan.events.Place;
  * @param authorityId the authority acting (for a transfer or escalation: the one receiving the case), or null
  * @param deadline the deadline the event sets or reports, or null
  * @param reason the reason code of a rejection, or null
+ * @param historical {@code true} on a submission, routing or routing failure of a petition imported from a portal's
+ *     records (ADR 0017); null otherwise, so nothing more is stored for a live petition
  */
 public record TimelineEntry(
         String eventId,
@@ -45,11 +47,21 @@ public record TimelineEntry(
         String channel,
         Instant receivedAt,
         boolean repeat,
-        String reason) {
+        String reason,
+        Boolean historical) {
 
     /** By time, then by event id: the same order whatever order the events arrived in. */
     public static final Comparator<TimelineEntry> ORDER =
             Comparator.comparing(TimelineEntry::occurredAt).thenComparing(TimelineEntry::eventId);
+
+    public TimelineEntry {
+        historical = Boolean.TRUE.equals(historical) ? Boolean.TRUE : null;
+    }
+
+    /** Part of a petition imported from a portal's records, not raised live (ADR 0017). */
+    public boolean fromHistory() {
+        return historical != null;
+    }
 
     public static TimelineEntry of(PetitionEvent event) {
         var b = new Builder(event);
@@ -60,12 +72,15 @@ public record TimelineEntry(
             b.channel = s.channel().code();
             b.receivedAt = s.receivedAt();
             b.repeat = s.relatedTo() != null;
+            b.historical = s.fromHistory();
         } else if (event instanceof PetitionRouted r) {
             b.authority(r.authority());
             b.place(r.place());
             b.deadline = r.deadline();
+            b.historical = r.fromHistory();
         } else if (event instanceof PetitionRoutingFailed f) {
             b.place(f.place());
+            b.historical = f.fromHistory();
         } else if (event instanceof PetitionAcknowledged a) {
             b.authority(a.authority()).deadline = a.deadline();
         } else if (event instanceof PetitionTransferred t) {
@@ -108,6 +123,7 @@ public record TimelineEntry(
         Instant receivedAt;
         boolean repeat;
         String reason;
+        boolean historical;
 
         Builder(PetitionEvent event) {
             this.event = event;
@@ -139,7 +155,8 @@ public record TimelineEntry(
                     channel,
                     receivedAt,
                     repeat,
-                    reason);
+                    reason,
+                    historical);
         }
     }
 }

@@ -17,8 +17,9 @@ import vn.gandan.reporting.version.ProjectionVersions;
  * Counts of petitions by status for one province, over the petitions' timelines (their derived state): no
  * projection of its own, so no write of its own per event.
  *
- * <p>Statuses: {@code submitted}, {@code triage} (routing failed, waiting for an operator) and {@code routed}
- * (with an authority, whatever happened to the case after).
+ * <p>Statuses: {@code submitted}, {@code triage} (routing failed, waiting for an operator), {@code routed}
+ * (with an authority, whatever happened to the case after) and {@code archived} (imported from a portal's records,
+ * ADR 0017: on the record only, whether routing placed it or not).
  */
 @Service
 public class Summaries {
@@ -62,6 +63,6 @@ public class Summaries {
         if (step == null) {
             return "submitted";
         }
-        return step.equals("submitted") || step.equals("triage") ? step : "routed";
+        return step.equals("submitted") || step.equals("triage") || step.equals("archived") ? step : "routed";
     }
 }

@@ -67,6 +67,8 @@ class ProjectionRebuildIntegrationTests {
     static final List<String> COMMUNES = List.of("17605", "16681", "16690");
     static final List<String> CATEGORIES = List.of("health", "education", "environment.waste");
     static final String ACTIVE = "/api/v1/admin/projections/active";
+    /** Petitions imported from a portal's records among Hà Tĩnh's (ADR 0017). */
+    static final int HISTORICAL = 3;
 
     static final List<String> REPORTS = List.of(
             "/api/v1/reports/resolution?groupBy=commune&period=month&from=2024-01-01&to=2024-12-31&province=42",
@@ -101,6 +103,9 @@ class ProjectionRebuildIntegrationTests {
         List<PetitionEvent> events = new ArrayList<>();
         for (int n = 0; n < 40; n++) {
             events.addAll(petition("42", LocalDate.of(2024, 1, 1).plusDays(random.nextInt(300))));
+        }
+        for (int n = 0; n < HISTORICAL; n++) {
+            events.addAll(historical("42", LocalDate.of(2024, 2, 1).plusDays(n * 40L)));
         }
         publish(events);
         // one duplicate of each fifth event: counted once before and after the rebuild
@@ -155,6 +160,40 @@ class ProjectionRebuildIntegrationTests {
             own.add(new NotificationFailed(
                     UUID.randomUUID(), id, t, UUID.randomUUID(), "new_case", "sms", "authority:x", "bounced"));
         }
+        published.put(id.toString(), own.size());
+        return own;
+    }
+
+    /** Imported from a portal's records (ADR 0017): submitted and routed as historical, no deadline. */
+    List<PetitionEvent> historical(String province, LocalDate receivedDay) {
+        PetitionId id = PetitionId.random();
+        String commune = COMMUNES.get(0);
+        Place place = new Place(province, commune);
+        Instant received = receivedDay.atTime(9, 0).atZone(VN).toInstant();
+        Instant imported = Instant.parse("2024-11-30T02:00:00Z");
+        // the name the live petitions give it too: names are kept as the last event gave them
+        AuthorityRef with = new AuthorityRef("rb-ubnd-" + commune, "Ủy ban nhân dân " + commune, commune);
+        List<PetitionEvent> own = List.of(
+                new PetitionSubmitted(
+                        UUID.randomUUID(),
+                        id,
+                        imported,
+                        province + "-RB",
+                        "portal:it",
+                        PetitionKind.COMPLAINT,
+                        "health",
+                        Channel.PORTAL,
+                        received,
+                        place,
+                        "Đơn cũ",
+                        null,
+                        null,
+                        null,
+                        null,
+                        Map.of(),
+                        true),
+                new PetitionRouted(
+                        UUID.randomUUID(), id, imported.plusSeconds(60), with, place, "rule", 1, null, true));
         published.put(id.toString(), own.size());
         return own;
     }
@@ -216,6 +255,15 @@ class ProjectionRebuildIntegrationTests {
     void rebuildGivesTheSameFiguresInANewVersionAndCountsWhatArrivesMeanwhile() {
         Map<String, JsonNode> before = reports();
         assertThat(before.get(REPORTS.get(0)).get("rows")).isNotEmpty();
+        long imported = 0;
+        for (JsonNode row : before.get(REPORTS.get(0)).get("rows")) {
+            imported += row.get("imported").asLong();
+        }
+        assertThat(imported)
+                .as("the compared figures include imported petitions")
+                .isEqualTo(HISTORICAL);
+        assertThat(before.get(REPORTS.get(4)).get("byStatus").get("archived").asLong())
+                .isEqualTo(HISTORICAL);
         long quangTriBefore = receivedInQuangTri2023();
         ProjectionVersion old = versions.active();
         poison();

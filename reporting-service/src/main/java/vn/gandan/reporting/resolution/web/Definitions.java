@@ -7,11 +7,17 @@ final class Definitions {
             + " time (Asia/Ho_Chi_Minh). A caller sees its own province only; an admin any or all.";
 
     static final String RESOLUTION = """
-            One row per group and period (rows where received, handled in the period and openAtEnd are all 0 are left out).
+            One row per group and period (rows where received, imported, handled in the period and openAtEnd are all 0 are
+            left out).
             Periods: day `2026-11-30`, month `2026-11`, quarter `2026-Q4`, year `2026`: every whole period that contains a
             day of from..to; `range`: exactly from..to, one row per group, period `from..to`.
 
-            - **received** (petitions): received (the submission's `receivedAt`) in the period.
+            - **received** (petitions): received (the submission's `receivedAt`) in the period, imported ones not
+              included.
+            - **imported** (petitions): petitions imported from a portal's records; their outcome is unknown, so they are in no rate and not open.
+              Counted by the period of their receipt (a batch marked `historical`), and in no other figure of the
+              row (not received, handled, onTime, days to handle, openAtEnd, escalations, transfers, repeats or
+              notificationFailures), nor overdue.
             - **handled** (petitions): of those received in the period, how many are handled now. A petition is
               *handled* when its latest answer is a resolution (`resolved`) or a rejection with a reason code
               (`rejected`), and no `reopened` came after it; a reopened petition is open again until answered again.
@@ -27,7 +33,7 @@ final class Definitions {
             - **openAtEnd** (petitions): received up to the end of the period minus handled (by the date of handling)
               up to then, for the group, as the events known now tell it.
             - **escalations**, **transfers** (events), **repeats** (petitions whose submission names a related earlier
-              petition), **notificationFailures** (notifications that could not be delivered): of the petitions
+              petition, imported or not), **notificationFailures** (notifications that could not be delivered): of the petitions
               received in the period.
 
             Groups are the petition's current values: province and commune of its latest routing (else of its
