@@ -22,9 +22,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The bulk import: historical petitions through {@code POST /api/v1/petitions:batch} (at most 500 a call) from a
- * few concurrent callers, until the count is sent or the time bound is reached; then the wait until every accepted
- * one is routed (its routing outcome seen on the topic) and reported (reporting's consumer group has no lag left on
+ * The bulk import: historical petitions through {@code POST /api/v1/petitions:batch} with {@code historical: true}
+ * (at most 500 a call) from a few concurrent callers, until the count is sent or the time bound is reached; then the
+ * wait until every accepted one is routed (its routing outcome seen on the topic) and reported (reporting's consumer group has no lag left on
  * the intake and routing topics).
  */
 public final class Backfill {
@@ -175,7 +175,8 @@ public final class Backfill {
     }
 
     private void send(int n, SplittableRandom random, LongAdder sent, LongAdder accepted, Map<String, Long> others) {
-        ObjectNode body = json.createObjectNode();
+        // An import of the portal's records (ADR 0017): routed and reported, with no clock and no one told.
+        ObjectNode body = json.createObjectNode().put("historical", true);
         ArrayNode petitions = body.putArray("petitions");
         for (int i = 0; i < n; i++) {
             petitions.add(json.readTree(generator.next(random).json()));

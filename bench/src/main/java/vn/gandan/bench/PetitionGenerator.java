@@ -103,7 +103,7 @@ public final class PetitionGenerator {
 
     /**
      * @param receivedWithin {@code receivedAt} falls in this span before now: 72 hours for fresh petitions, a
-     *     year or more for a back-fill of historical ones (which arrive overdue, so routing escalates them)
+     *     year or more for a back-fill of historical ones
      */
     public PetitionGenerator(Catalogue catalogue, Places places, String runId, Clock clock, Duration receivedWithin) {
         this.receivedWithin = Objects.requireNonNull(receivedWithin, "receivedWithin");

@@ -160,6 +160,76 @@ class PetitionFlowEndToEndTests {
     }
 
     /**
+     * ADR 0017: a portal imports a petition from its records. It is routed to the authority for its place and
+     * counted, as archived and imported; no clock runs for it and no one is told, though a live petition after it
+     * through the same queues is.
+     */
+    @Test
+    void aHistoricalImportIsRoutedAndCountedAndNoOneIsTold() {
+        Http portal = intake.http().withApiKey("demo-portal-key");
+        Http analyst = reporting.http().withBasic("analyst", "analyst");
+        Http operator = notification.http().withBasic("operator", "operator");
+        long archivedBefore = analyst.get("/api/v1/reports/summary")
+                .json()
+                .path("byStatus")
+                .path("archived")
+                .asLong(0);
+
+        Http.Response batch = portal.post("/api/v1/petitions:batch", """
+                {"historical":true,"petitions":[{"kind":"recommendation","category":"infrastructure.drainage",
+                 "title":"Cống thoát nước bị tắc từ năm 2021","description":"Đề nghị nạo vét cống trước mùa mưa.",
+                 "location":{"communeCode":"17605"},"channel":"portal","receivedAt":"2022-03-14T09:30:00+07:00",
+                 "citizen":{"name":"Trần Thị Bình","address":"12 Lê Lợi, phường Long Thành"},
+                 "portalReference":"NA-E2E-H-%s"}]}
+                """.formatted(UUID.randomUUID()));
+        assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+        JsonNode item = batch.json().get("results").get(0);
+        assertThat(item.get("status").asInt()).as(item.toString()).isEqualTo(201);
+        String id = item.get("petition").get("id").asString();
+        String trackingCode = item.get("petition").get("trackingCode").asString();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode archived = routing.http()
+                    .withBasic("operator", "operator")
+                    .get("/api/v1/cases/" + id)
+                    .json();
+            assertThat(archived.path("status").asString()).isEqualTo("archived");
+            assertThat(archived.path("authority").path("id").asString()).isEqualTo("ubnd-17605");
+        });
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(portal.get("/api/v1/petitions/" + id)
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("archived"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(analyst.get("/api/v1/reports/summary")
+                        .json()
+                        .path("byStatus")
+                        .path("archived")
+                        .asLong(0))
+                .isEqualTo(archivedBefore + 1));
+
+        // A live petition behind it: once its office is told, the import's nudge would have gone too.
+        String live = portal.post("/api/v1/petitions", """
+                        {"kind":"recommendation","category":"infrastructure.drainage",
+                         "title":"Cống thoát nước lại bị tắc","description":"Nước ngập ngã tư sau mưa.",
+                         "location":{"communeCode":"17605"},"channel":"portal","receivedAt":"%s",
+                         "citizen":{"name":"Nguyễn Văn An","phone":"0912 345 678"},
+                         "portalReference":"NA-E2E-L-%s"}
+                        """.formatted(
+                                java.time.Instant.now().minus(Duration.ofHours(1)), UUID.randomUUID()))
+                .json()
+                .get("id")
+                .asString();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        operator.get("/api/v1/notifications?petitionId=" + live).json())
+                .hasSize(1));
+        assertThat(operator.get("/api/v1/notifications?petitionId=" + id).json())
+                .isEmpty();
+        assertThat(smtp.getReceivedMessages())
+                .noneSatisfy(m -> assertThat(m.getSubject()).contains(trackingCode));
+    }
+
+    /**
      * The POST that brought the petition in starts one trace; intake's relay, routing (listener, relay), notification
      * (listener, the delivery, its relay) and reporting (a listener span per topic) all continue it, each exporting
      * its spans to the collector as it would in production. Their log lines about the petition carry its trace id.
