@@ -87,7 +87,7 @@
       const tr = document.createElement('tr');
       tr.dataset.group = r.group;
       tr.dataset.period = r.period;
-      [r.period, r.groupName || r.group, r.received, r.handled, pct(r.handlingRate), pct(r.onTimeRate),
+      [r.period, r.groupName || r.group, r.received, r.imported, r.handled, pct(r.handlingRate), pct(r.onTimeRate),
         r.medianDaysToHandle === null ? '—' : r.medianDaysToHandle, r.openAtEnd].forEach(v => {
         const td = document.createElement('td'); td.textContent = v; tr.appendChild(td);
       });
