@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import vn.gandan.events.Deadline;
 import vn.gandan.events.PetitionRouted;
 import vn.gandan.events.PetitionRoutingFailed;
 import vn.gandan.events.PetitionSubmitted;
@@ -109,27 +110,10 @@ public class PetitionRouting {
                     first,
                     now,
                     Case.SYSTEM,
-                    new PetitionRouted(
-                            UUID.randomUUID(),
-                            submitted.petitionId(),
-                            now,
-                            decision.authority().ref(),
-                            place,
-                            decision.ruleId(),
-                            decision.ruleVersion(),
-                            first.toEvent()));
+                    routedEvent(submitted, decision, now, first.toEvent(), null));
             deadlines.fireDue(routed, now);
         } else {
-            routed.sendToTriage(
-                    why,
-                    now,
-                    new PetitionRoutingFailed(
-                            UUID.randomUUID(),
-                            submitted.petitionId(),
-                            now,
-                            place,
-                            decision.reason(),
-                            decision.detail() == null ? decision.reason() : decision.detail()));
+            routed.sendToTriage(why, now, failedEvent(submitted, decision, now, null));
         }
         insert(routed, decision, decision.isAssigned() ? "assigned" : "triage");
     }
@@ -141,34 +125,38 @@ public class PetitionRouting {
     private static void archive(Case c, PetitionSubmitted submitted, RoutingDecision decision, Instant now) {
         Case.Decision why = explanation(decision);
         if (decision.isAssigned()) {
-            c.archive(
-                    decision.authority().ref(),
-                    why,
-                    now,
-                    new PetitionRouted(
-                            UUID.randomUUID(),
-                            submitted.petitionId(),
-                            now,
-                            decision.authority().ref(),
-                            submitted.place(),
-                            decision.ruleId(),
-                            decision.ruleVersion(),
-                            null,
-                            true));
+            c.archive(decision.authority().ref(), why, now, routedEvent(submitted, decision, now, null, true));
         } else {
-            c.archive(
-                    null,
-                    why,
-                    now,
-                    new PetitionRoutingFailed(
-                            UUID.randomUUID(),
-                            submitted.petitionId(),
-                            now,
-                            submitted.place(),
-                            decision.reason(),
-                            decision.detail() == null ? decision.reason() : decision.detail(),
-                            true));
+            c.archive(null, why, now, failedEvent(submitted, decision, now, true));
         }
+    }
+
+    /** @param historical true for an imported petition (ADR 0017), else null */
+    private static PetitionRouted routedEvent(
+            PetitionSubmitted submitted, RoutingDecision decision, Instant now, Deadline deadline, Boolean historical) {
+        return new PetitionRouted(
+                UUID.randomUUID(),
+                submitted.petitionId(),
+                now,
+                decision.authority().ref(),
+                submitted.place(),
+                decision.ruleId(),
+                decision.ruleVersion(),
+                deadline,
+                historical);
+    }
+
+    /** @param historical true for an imported petition (ADR 0017), else null */
+    private static PetitionRoutingFailed failedEvent(
+            PetitionSubmitted submitted, RoutingDecision decision, Instant now, Boolean historical) {
+        return new PetitionRoutingFailed(
+                UUID.randomUUID(),
+                submitted.petitionId(),
+                now,
+                submitted.place(),
+                decision.reason(),
+                decision.detail() == null ? decision.reason() : decision.detail(),
+                historical);
     }
 
     /** @param outcome the decision metric's tag: {@code assigned}, {@code triage} or {@code archived} */
