@@ -374,8 +374,9 @@ public final class PipelineReport {
         Backfill.Result b = r.backfill();
         md.append(String.format(
                 Locale.ROOT,
-                "%,d historical petitions asked for (received in the last year: most arrive overdue, so routing also"
-                        + " escalates them), in calls of %d from %d concurrent callers: %,d sent, %,d accepted%s, in"
+                "%,d historical petitions asked for (received in the last year, imported with `historical: true`:"
+                        + " routed and reported, with no clock and no one told; ADR 0017), in calls of %d from %d"
+                        + " concurrent callers: %,d sent, %,d accepted%s, in"
                         + " %.0f s of sending (%.1f accepted/s)%s.%n%n",
                 b.target(),
                 b.batchSize(),
