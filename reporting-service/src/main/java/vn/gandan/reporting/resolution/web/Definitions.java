@@ -33,8 +33,8 @@ final class Definitions {
             - **openAtEnd** (petitions): received up to the end of the period minus handled (by the date of handling)
               up to then, for the group, as the events known now tell it.
             - **escalations**, **transfers** (events), **repeats** (petitions whose submission names a related earlier
-              petition, imported or not), **notificationFailures** (notifications that could not be delivered): of the petitions
-              received in the period.
+              petition, imported or not), **notificationFailures** (notifications that could not be delivered): of the
+              petitions received in the period.
 
             Groups are the petition's current values: province and commune of its latest routing (else of its
             submission), the authority it is with now (the one that answered it once handled), `none` when missing.
