@@ -24,8 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The bulk import: historical petitions through {@code POST /api/v1/petitions:batch} with {@code historical: true}
  * (at most 500 a call) from a few concurrent callers, until the count is sent or the time bound is reached; then the
- * wait until every accepted one is routed (its routing outcome seen on the topic) and reported (reporting's consumer group has no lag left on
- * the intake and routing topics).
+ * wait until every accepted one is routed (its routing outcome seen on the topic) and reported (reporting's consumer
+ * group has no lag left on the intake and routing topics).
  */
 public final class Backfill {
 

@@ -21,6 +21,14 @@ public sealed interface PetitionEvent permits IntakeEvent, RoutingEvent, Notific
         return EventType.of(getClass());
     }
 
+    /**
+     * Whether the event is about a petition a portal imported from its records (ADR 0017); only the submission and
+     * routing's decision say so, and every other event is of a live petition.
+     */
+    default boolean fromHistory() {
+        return false;
+    }
+
     /** The major version of this event's schema; it is also part of the CloudEvents type name. */
     default int schemaVersion() {
         return type().schemaVersion();

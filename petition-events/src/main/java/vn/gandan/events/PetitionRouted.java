@@ -64,6 +64,7 @@ public record PetitionRouted(
     }
 
     /** Routed on the record only, for a petition imported from a portal's records (ADR 0017). */
+    @Override
     public boolean fromHistory() {
         return historical != null;
     }

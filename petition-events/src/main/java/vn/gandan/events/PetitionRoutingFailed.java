@@ -39,6 +39,7 @@ public record PetitionRoutingFailed(
     }
 
     /** Not placed, for a petition imported from a portal's records (ADR 0017). */
+    @Override
     public boolean fromHistory() {
         return historical != null;
     }

@@ -172,6 +172,7 @@ public record PetitionSubmitted(
     }
 
     /** Imported from a portal's records, not raised live (ADR 0017). */
+    @Override
     public boolean fromHistory() {
         return historical != null;
     }

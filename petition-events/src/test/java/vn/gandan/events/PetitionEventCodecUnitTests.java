@@ -127,12 +127,12 @@ class PetitionEventCodecUnitTests {
     void marksAHistoricalPetitionOnlyWhenSoAndReadsALiveOneWithoutTheField(EventType type) {
         ObjectNode live = Contracts.golden(type);
         assertThat(live.has("historical")).isFalse();
-        assertThat(historical(codec.fromJson(type, Contracts.toBytes(live)))).isFalse();
+        assertThat(codec.fromJson(type, Contracts.toBytes(live)).fromHistory()).isFalse();
 
         ObjectNode imported = live.deepCopy().put("historical", true);
         assertThat(Contracts.validate(type, imported)).isEmpty();
         PetitionEvent read = codec.fromJson(type, Contracts.toBytes(imported));
-        assertThat(historical(read)).isTrue();
+        assertThat(read.fromHistory()).isTrue();
         assertThat(Contracts.JSON.readTree(codec.toJson(read))).isEqualTo(imported);
 
         // false is a live petition: written without the field, as the schema allows only true
@@ -141,16 +141,6 @@ class PetitionEventCodecUnitTests {
         ObjectNode saidFalse = live.deepCopy().put("historical", false);
         assertThat(Contracts.JSON.readTree(codec.toJson(codec.fromJson(type, Contracts.toBytes(saidFalse)))))
                 .isEqualTo(live);
-    }
-
-    private static boolean historical(PetitionEvent event) {
-        if (event instanceof PetitionSubmitted s) {
-            return s.fromHistory();
-        }
-        if (event instanceof PetitionRouted r) {
-            return r.fromHistory();
-        }
-        return ((PetitionRoutingFailed) event).fromHistory();
     }
 
     @Test

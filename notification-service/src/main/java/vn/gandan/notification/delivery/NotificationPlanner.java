@@ -90,7 +90,7 @@ class NotificationPlanner {
     }
 
     List<Intent> plan(RoutingEvent event) {
-        if (fromHistory(event)) {
+        if (event.fromHistory()) {
             // ADR 0017: a petition imported from a portal's records is on the record only; no one is told of it,
             // whatever the rules say (responder, supervisor, portal, citizen).
             return List.of();
@@ -275,12 +275,6 @@ class NotificationPlanner {
             facts.put("reason", e.explanation());
         }
         return facts;
-    }
-
-    /** Routing's decision on a petition imported from a portal's records (ADR 0017); nothing follows it. */
-    static boolean fromHistory(RoutingEvent event) {
-        return (event instanceof PetitionRouted r && r.fromHistory())
-                || (event instanceof PetitionRoutingFailed f && f.fromHistory());
     }
 
     /** The authority that holds the case after the event; none for a case in triage. */

@@ -72,15 +72,12 @@ public record TimelineEntry(
             b.channel = s.channel().code();
             b.receivedAt = s.receivedAt();
             b.repeat = s.relatedTo() != null;
-            b.historical = s.fromHistory();
         } else if (event instanceof PetitionRouted r) {
             b.authority(r.authority());
             b.place(r.place());
             b.deadline = r.deadline();
-            b.historical = r.fromHistory();
         } else if (event instanceof PetitionRoutingFailed f) {
             b.place(f.place());
-            b.historical = f.fromHistory();
         } else if (event instanceof PetitionAcknowledged a) {
             b.authority(a.authority()).deadline = a.deadline();
         } else if (event instanceof PetitionTransferred t) {
@@ -127,6 +124,7 @@ public record TimelineEntry(
 
         Builder(PetitionEvent event) {
             this.event = event;
+            this.historical = event.fromHistory();
         }
 
         Builder authority(AuthorityRef authority) {
