@@ -14,7 +14,9 @@ import vn.gandan.routing.rules.RoutedPetitions;
 
 /**
  * The cases routing holds, as the what-if simulation reads them: their inputs and the authority their routing
- * decision chose (not where transfers and escalations took them since, which no rule decides).
+ * decision chose (not where transfers and escalations took them since, which no rule decides). Not the archived
+ * history of ADR 0017: no rule change would route it again, and a five-year import would fill the limit and the
+ * counts with cases the draft cannot affect.
  */
 @Component
 class StoredPetitions implements RoutedPetitions {
@@ -29,9 +31,10 @@ class StoredPetitions implements RoutedPetitions {
 
     @Override
     public void forEach(String provinceCode, int limit, Consumer<RoutedPetition> each) {
-        Query query = provinceCode == null
-                ? new Query()
-                : Query.query(where("provinceCode").is(provinceCode));
+        Query query = Query.query(where("status").ne(CaseState.ARCHIVED));
+        if (provinceCode != null) {
+            query.addCriteria(where("provinceCode").is(provinceCode));
+        }
         query.with(Sort.by("_id")).limit(limit);
         query.fields().exclude("history", "outbox", "alerts");
         // A what-if asks what the draft would decide today.

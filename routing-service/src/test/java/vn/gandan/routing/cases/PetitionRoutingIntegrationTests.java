@@ -224,6 +224,7 @@ class PetitionRoutingIntegrationTests {
     /**
      * What-if over the cases really stored: a draft sending every infrastructure petition to the construction
      * department changes exactly those the stored decisions sent elsewhere, counted here from the store itself.
+     * Archived history (ADR 0017) is not evaluated: no rule change would route it again.
      */
     @Test
     void simulatesADraftRuleSetOverTheStoredCases() throws Exception {
@@ -231,13 +232,21 @@ class PetitionRoutingIntegrationTests {
                 PetitionKind.RECOMMENDATION, "infrastructure.roads", Submissions.HOP_MINH, Instant.now());
         PetitionSubmitted health =
                 Submissions.of(PetitionKind.RECOMMENDATION, "health", Submissions.HOP_MINH, Instant.now());
+        PetitionSubmitted archivedRoad = Submissions.historical(Submissions.of(
+                PetitionKind.RECOMMENDATION,
+                "infrastructure.roads",
+                Submissions.HOP_MINH,
+                Instant.now().minus(Duration.ofDays(400))));
         publish(road);
         publish(health);
+        publish(archivedRoad);
         casesTopic.await(KafkaProbe.withKey(road.petitionId().toString()), Duration.ofSeconds(20));
         casesTopic.await(KafkaProbe.withKey(health.petitionId().toString()), Duration.ofSeconds(20));
+        casesTopic.await(KafkaProbe.withKey(archivedRoad.petitionId().toString()), Duration.ofSeconds(20));
 
         List<Case> stored = cases.findAll().stream()
                 .filter(c -> c.getProvinceCode().equals("40"))
+                .filter(c -> c.getStatus() != CaseState.ARCHIVED)
                 .toList();
         long expectedChanged = stored.stream()
                 .filter(c -> c.getCategory().startsWith("infrastructure."))
@@ -276,7 +285,9 @@ class PetitionRoutingIntegrationTests {
         result.get("changes").forEach(c -> changedIds.add(c.get("petitionId").asString()));
         assertThat(changedIds)
                 .contains(road.petitionId().toString())
-                .doesNotContain(health.petitionId().toString());
+                .doesNotContain(
+                        health.petitionId().toString(),
+                        archivedRoad.petitionId().toString());
     }
 
     /** A back-filled petition from before the two-level reform goes to the body that must answer for its place now. */
