@@ -1,5 +1,6 @@
 package vn.gandan.routing.cases;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -30,11 +31,13 @@ class CaseDeadlines {
     private final CaseClocks clocks;
     private final AuthorityDirectory directory;
     private final CasesProperties properties;
+    private final Clock clock;
 
-    CaseDeadlines(CaseClocks clocks, AuthorityDirectory directory, CasesProperties properties) {
+    CaseDeadlines(CaseClocks clocks, AuthorityDirectory directory, CasesProperties properties, Clock clock) {
         this.clocks = clocks;
         this.directory = directory;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /**
@@ -67,7 +70,7 @@ class CaseDeadlines {
                     new PetitionOverdue(UUID.randomUUID(), id, now, c.getAuthority(), clock.toEvent()));
             changed = true;
         }
-        Optional<Instant> escalation = escalationAt(c, clock);
+        Optional<Instant> escalation = escalationAt(c, clock, now);
         if (escalation.isPresent() && !now.isBefore(escalation.get()) && !c.hasAlerted(ESCALATED + key)) {
             Authority parent = parentOf(c, now).orElseThrow();
             AuthorityRef from = c.getAuthority();
@@ -102,19 +105,25 @@ class CaseDeadlines {
                 ? Stream.empty()
                 : Stream.of(clock.dueBy().minus(properties.approachingLead()));
         Stream<Instant> overdue = c.hasAlerted(OVERDUE + key) ? Stream.empty() : Stream.of(clock.dueBy());
-        Stream<Instant> escalated = c.hasAlerted(ESCALATED + key) ? Stream.empty() : escalationAt(c, clock).stream();
+        Stream<Instant> escalated =
+                c.hasAlerted(ESCALATED + key) ? Stream.empty() : escalationAt(c, clock, this.clock.instant()).stream();
         return Stream.of(approaching, overdue, escalated)
                 .flatMap(s -> s)
                 .min(Instant::compareTo)
                 .orElse(null);
     }
 
-    private Optional<Instant> escalationAt(Case c, StepClock clock) {
+    /**
+     * The parent is looked up as of when the escalation fires, not as of the due day: a petition received late,
+     * before the two-level reform, is overdue at once, and goes up to today's parent of today's body.
+     */
+    private Optional<Instant> escalationAt(Case c, StepClock clock, Instant now) {
         Duration after = properties.escalateAfter().get(c.getKind());
-        if (after == null || parentOf(c, clock.dueBy()).isEmpty()) {
+        if (after == null) {
             return Optional.empty();
         }
-        return Optional.of(clock.dueBy().plus(after));
+        Instant at = clock.dueBy().plus(after);
+        return parentOf(c, at.isAfter(now) ? at : now).map(parent -> at);
     }
 
     private Optional<Authority> parentOf(Case c, Instant at) {

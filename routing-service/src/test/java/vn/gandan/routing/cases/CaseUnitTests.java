@@ -3,8 +3,10 @@ package vn.gandan.routing.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,9 +37,17 @@ class CaseUnitTests {
             Duration.ofSeconds(60));
     final CaseClocks clocks =
             new CaseClocks(new LegalClock(WorkingCalendar.bundled(), ClockPolicies.bundled()), properties);
-    final CaseDeadlines deadlines = new CaseDeadlines(clocks, TestAuthorities.official(), properties);
+    final CaseDeadlines deadlines = deadlinesAsOf(RECEIVED);
+
+    CaseDeadlines deadlinesAsOf(Instant now) {
+        return new CaseDeadlines(clocks, TestAuthorities.official(), properties, Clock.fixed(now, ZoneOffset.UTC));
+    }
 
     Case routed(PetitionKind kind) {
+        return routed(kind, RECEIVED);
+    }
+
+    Case routed(PetitionKind kind, Instant received) {
         Case c = new Case(
                 UUID.randomUUID().toString(),
                 "40-T",
@@ -46,9 +56,9 @@ class CaseUnitTests {
                 kind,
                 "infrastructure.drainage",
                 Map.of(),
-                RECEIVED);
-        StepClock first = clocks.first(c, RECEIVED);
-        c.route(COMMUNE, null, first, RECEIVED, Case.SYSTEM, event(c));
+                received);
+        StepClock first = clocks.first(c, received);
+        c.route(COMMUNE, null, first, received, Case.SYSTEM, event(c));
         return c;
     }
 
@@ -190,6 +200,26 @@ class CaseUnitTests {
         // The province's committee has a new deadline of its own, with alerts of their own; it has no parent.
         assertThat(deadlines.nextAlertAt(c)).isEqualTo(c.getClock().dueBy().minus(Duration.ofDays(2)));
         assertThat(deadlines.fireDue(c, dueBy.plusSeconds(1))).isFalse();
+    }
+
+    /**
+     * A live petition received late, before the two-level reform (a hamlet meeting's record typed in today): its due
+     * day passed when today's commune had no parent in the directory, yet it escalates now, to today's parent.
+     */
+    @Test
+    void aLatePetitionFromBeforeTheReformEscalatesToTodaysParent() {
+        Instant today = Instant.parse("2026-12-02T03:00:00Z");
+        Case c = routed(PetitionKind.RECOMMENDATION, Instant.parse("2025-03-03T02:00:00Z"));
+        Instant dueBy = c.getClock().dueBy();
+        String key = c.getClock().key();
+        assertThat(dueBy).isBefore(Instant.parse("2025-07-01T00:00:00Z"));
+        CaseDeadlines now = deadlinesAsOf(today);
+        assertThat(now.nextAlertAt(c)).isEqualTo(dueBy.minus(Duration.ofDays(2)));
+
+        assertThat(now.fireDue(c, today)).isTrue();
+        assertThat(c.getAlerts()).containsExactlyInAnyOrder(CaseDeadlines.OVERDUE + key, CaseDeadlines.ESCALATED + key);
+        assertThat(c.getAuthority().id()).isEqualTo("ubnd-40");
+        assertThat(c.getClock().dueBy()).isAfter(today);
     }
 
     @Test

@@ -346,13 +346,13 @@ class PetitionRoutingIntegrationTests {
         publish(live);
         publish(history);
 
-        // The live one arrives overdue at once. (Not escalated: the commune's committee had no parent on its due day
-        // three years ago, before the two-level reform; CaseDeadlines asks the directory as of that day.)
+        // The live one arrives overdue and escalated at once, to today's parent of today's body, though its due day
+        // was before the two-level reform.
         casesTopic.await(
                 r -> liveId.equals(r.key())
-                        && KafkaProbe.header(r, "ce_type").orElse("").equals("vn.gandan.petition.overdue.v1"),
+                        && KafkaProbe.header(r, "ce_type").orElse("").equals("vn.gandan.petition.escalated.v1"),
                 Duration.ofSeconds(20));
-        assertThat(typesFor(liveId, Duration.ZERO)).containsExactly("routed", "overdue");
+        assertThat(typesFor(liveId, Duration.ZERO)).containsExactly("routed", "overdue", "escalated");
         assertThat(cases.findById(liveId).orElseThrow().getClock()).isNotNull();
 
         // The historical one: routed on the record, historical, without a deadline, and nothing more.
