@@ -70,9 +70,9 @@ class CaseDeadlines {
                     new PetitionOverdue(UUID.randomUUID(), id, now, c.getAuthority(), clock.toEvent()));
             changed = true;
         }
-        Optional<Instant> escalation = escalationAt(c, clock, now);
-        if (escalation.isPresent() && !now.isBefore(escalation.get()) && !c.hasAlerted(ESCALATED + key)) {
-            Authority parent = parentOf(c, now).orElseThrow();
+        Optional<Escalation> escalation = escalationOf(c, clock, now);
+        if (escalation.isPresent() && !now.isBefore(escalation.get().at()) && !c.hasAlerted(ESCALATED + key)) {
+            Authority parent = escalation.get().to();
             AuthorityRef from = c.getAuthority();
             StepClock parentsClock = clocks.escalated(c, now);
             String reason =
@@ -105,8 +105,9 @@ class CaseDeadlines {
                 ? Stream.empty()
                 : Stream.of(clock.dueBy().minus(properties.approachingLead()));
         Stream<Instant> overdue = c.hasAlerted(OVERDUE + key) ? Stream.empty() : Stream.of(clock.dueBy());
-        Stream<Instant> escalated =
-                c.hasAlerted(ESCALATED + key) ? Stream.empty() : escalationAt(c, clock, this.clock.instant()).stream();
+        Stream<Instant> escalated = c.hasAlerted(ESCALATED + key)
+                ? Stream.empty()
+                : escalationOf(c, clock, this.clock.instant()).map(Escalation::at).stream();
         return Stream.of(approaching, overdue, escalated)
                 .flatMap(s -> s)
                 .min(Instant::compareTo)
@@ -117,14 +118,17 @@ class CaseDeadlines {
      * The parent is looked up as of when the escalation fires, not as of the due day: a petition received late,
      * before the two-level reform, is overdue at once, and goes up to today's parent of today's body.
      */
-    private Optional<Instant> escalationAt(Case c, StepClock clock, Instant now) {
+    private Optional<Escalation> escalationOf(Case c, StepClock clock, Instant now) {
         Duration after = properties.escalateAfter().get(c.getKind());
         if (after == null) {
             return Optional.empty();
         }
         Instant at = clock.dueBy().plus(after);
-        return parentOf(c, at.isAfter(now) ? at : now).map(parent -> at);
+        return parentOf(c, at.isAfter(now) ? at : now).map(parent -> new Escalation(at, parent));
     }
+
+    /** When the case's deadline escalates, and to whom. */
+    private record Escalation(Instant at, Authority to) {}
 
     private Optional<Authority> parentOf(Case c, Instant at) {
         var today = WorkingCalendar.localDate(at);
