@@ -220,6 +220,7 @@ public class ProjectionRebuild {
     }
 
     private void drop(ProjectionVersion version) {
+        resolution.forget(version); // or this instance would skip writes it made to the dropped collections
         for (String base : COLLECTIONS) {
             String name = version.collection(base);
             if (mongo.collectionExists(name)) { // dropping a missing one is an error logged by some servers

@@ -5,7 +5,10 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,7 +30,19 @@ public class ReportGroups {
     /** The commune and category pairs of a province's repeat petitions, {@code <commune>|<category>}. */
     static final String REPEAT_PAIRS = "repeats:commune|category";
 
+    /** Enough for every group of a country's worth of communes, authorities and categories, several times over. */
+    private static final int MOST_REMEMBERED = 200_000;
+
     private final MongoTemplate mongo;
+
+    /**
+     * What this instance has written, {@code <collection>|<id>|<value>}: a group gains few members and is written by
+     * nearly every petition otherwise, so once is enough. Forgotten with the version ({@link #forget}).
+     */
+    private final Set<String> written = ConcurrentHashMap.newKeySet();
+
+    /** The name this instance last wrote per authority, {@code <collection>|<id>}: the latest event's name wins. */
+    private final Map<String, String> names = new ConcurrentHashMap<>();
 
     ReportGroups(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -66,21 +81,51 @@ public class ReportGroups {
         if (state.countsAsRepeat() && !pairKnown) {
             added.put(state.provinceCode() + "|" + REPEAT_PAIRS, pair);
         }
+        String collection = version.collection(COLLECTION);
+        added.entrySet().removeIf(e -> written.contains(memo(collection, e.getKey(), e.getValue())));
         if (!added.isEmpty()) {
-            BulkOperations upserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, version.collection(COLLECTION));
+            BulkOperations upserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
             added.forEach((id, value) ->
                     upserts.upsert(Query.query(where("_id").is(id)), new Update().addToSet("members", value)));
             upserts.execute();
+            added.forEach((id, value) -> remember(memo(collection, id, value)));
         }
         boolean nameKnown = before != null
-                && java.util.Objects.equals(state.authorityId(), before.authorityId())
-                && java.util.Objects.equals(state.authorityName(), before.authorityName());
+                && Objects.equals(state.authorityId(), before.authorityId())
+                && Objects.equals(state.authorityName(), before.authorityName());
         if (state.authorityId() != null && state.authorityName() != null && !nameKnown) {
-            mongo.upsert(
-                    Query.query(where("_id").is(state.authorityId())),
-                    new Update().set("name", state.authorityName()),
-                    version.collection(AUTHORITIES));
+            String authorities = version.collection(AUTHORITIES);
+            String key = authorities + "|" + state.authorityId();
+            if (!state.authorityName().equals(names.get(key))) {
+                mongo.upsert(
+                        Query.query(where("_id").is(state.authorityId())),
+                        new Update().set("name", state.authorityName()),
+                        authorities);
+                if (names.size() >= MOST_REMEMBERED) {
+                    names.clear();
+                }
+                names.put(key, state.authorityName());
+            }
         }
+    }
+
+    private static String memo(String collection, String id, String value) {
+        return collection + "|" + id + "|" + value;
+    }
+
+    private void remember(String memo) {
+        if (written.size() >= MOST_REMEMBERED) {
+            written.clear(); // only costs writes again
+        }
+        written.add(memo);
+    }
+
+    /** Forgets what was written to a version, before its collections are dropped and written again. */
+    void forget(ProjectionVersion version) {
+        String groups = version.collection(COLLECTION) + "|";
+        String authorities = version.collection(AUTHORITIES) + "|";
+        written.removeIf(memo -> memo.startsWith(groups));
+        names.keySet().removeIf(key -> key.startsWith(authorities));
     }
 
     /** @param province a province code or {@link #NATIONAL} */

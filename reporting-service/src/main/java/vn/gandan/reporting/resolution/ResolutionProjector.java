@@ -43,7 +43,9 @@ import vn.gandan.reporting.version.ProjectionVersions;
  *       skipped by a rebuild), {@link #settle} moves the buckets by what is pending, so that no later record of the
  *       partition marks a bucket past a difference it did not take.
  *   <li>The pending difference is cleared only after every bucket took it, and a pending difference is finished
- *       before the next event of the petition is applied and by a sweep at start-up, so none is lost.
+ *       before the next event of the petition is applied and by a sweep at start-up, so none is lost. The clear is
+ *       late on purpose: the finished ones are cleared together, once a second ({@link FinishedDifferences}); until
+ *       then this instance skips them, and any other reader finishes them again, which point 2 makes a no-op.
  * </ol>
  *
  * <p>Every method takes the {@link ProjectionVersion} written to: the live listener passes the active one, a
@@ -59,12 +61,19 @@ public class ResolutionProjector {
     private final ReportGroups groups;
     private final OpenCases openCases;
     private final ProjectionVersions versions;
+    private final FinishedDifferences finished;
 
-    ResolutionProjector(MongoTemplate mongo, ReportGroups groups, OpenCases openCases, ProjectionVersions versions) {
+    ResolutionProjector(
+            MongoTemplate mongo,
+            ReportGroups groups,
+            OpenCases openCases,
+            ProjectionVersions versions,
+            FinishedDifferences finished) {
         this.mongo = mongo;
         this.groups = groups;
         this.openCases = openCases;
         this.versions = versions;
+        this.finished = finished;
     }
 
     /** @param at the record the event was read from */
@@ -75,7 +84,11 @@ public class ResolutionProjector {
         if (timeline == null) {
             timeline = new PetitionTimeline(id);
         } else if (timeline.hasPending()) {
-            finish(timeline, version);
+            if (finished.isFinished(timelines, timeline)) {
+                timeline.pendingDone(); // cleared by the write below
+            } else {
+                finish(timeline, version);
+            }
         }
         if (!timeline.add(event)) {
             return; // a replay or duplicate
@@ -91,7 +104,10 @@ public class ResolutionProjector {
         }
     }
 
-    /** Moves the buckets by the timeline's pending difference, at most once each, then clears it. */
+    /**
+     * Moves the buckets by the timeline's pending difference, at most once each, then has it cleared: with others
+     * in one write a moment later ({@link FinishedDifferences}), or by the petition's next write.
+     */
     void finish(PetitionTimeline timeline, ProjectionVersion version) {
         moveBuckets(timeline, version.collection(Buckets.COLLECTION));
         PetitionState state = timeline.getState();
@@ -99,11 +115,18 @@ public class ResolutionProjector {
             groups.record(state, timeline.countedBefore(), version);
             openCases.record(version, timeline.getPetitionId(), state, timeline.countedBefore(), timeline.getEvents());
         }
-        mongo.updateFirst(
-                pendingOf(timeline),
-                new Update().unset("pending").unset("pendingAt"),
-                version.collection(PetitionTimeline.COLLECTION));
+        finished.finished(
+                version.collection(PetitionTimeline.COLLECTION), timeline.getPetitionId(), timeline.getRevision());
         timeline.pendingDone();
+    }
+
+    /**
+     * Forgets what this instance remembers of its writes to a version (differences finished, groups recorded),
+     * before the version's collections are dropped to be written again from scratch.
+     */
+    public void forget(ProjectionVersion version) {
+        finished.forget(version);
+        groups.forget(version);
     }
 
     /**
@@ -209,6 +232,7 @@ public class ResolutionProjector {
                 finish(timeline, version);
             }
         }
+        finished.flush();
         if (!pending.isEmpty()) {
             log.info("Finished {} pending figure updates left from before", pending.size());
         }
