@@ -13,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -115,8 +117,9 @@ class DeliveryDispatcher implements SmartLifecycle {
         // Providers answer in tens of milliseconds: deliveries go out side by side, each provider's bulkhead
         // bounding how many of them it takes at once.
         List<Future<?>> sending = new ArrayList<>();
+        Queue<DeliveryQueue.Entry> done = new ConcurrentLinkedQueue<>();
         for (DeliveryQueue.Entry entry : claimed) {
-            sending.add(pool.submit(() -> handle(entry)));
+            sending.add(pool.submit(() -> handle(entry, done)));
         }
         for (Future<?> each : sending) {
             try {
@@ -129,15 +132,32 @@ class DeliveryDispatcher implements SmartLifecycle {
                 log.error("Delivery worker failed", e.getCause());
             }
         }
+        removeDone(done);
         return claimed.size();
     }
 
-    private void handle(DeliveryQueue.Entry entry) {
+    /**
+     * The round's final single deliveries leave the queue in one write, not one each. Should it fail, their entries
+     * stay leased, come due again when the lease runs out and find nothing to do.
+     */
+    private void removeDone(Queue<DeliveryQueue.Entry> done) {
+        if (done.isEmpty()) {
+            return;
+        }
+        try {
+            queue.doneAll(List.copyOf(done), owner);
+        } catch (RuntimeException e) {
+            log.warn("{} final deliveries stay queued until their lease runs out: {}", done.size(), e.toString());
+        }
+    }
+
+    /** @param done where a single delivery's entry goes once the delivery is final (a digest's is removed at once) */
+    private void handle(DeliveryQueue.Entry entry, Queue<DeliveryQueue.Entry> done) {
         try {
             if (entry.isDigest()) {
                 sendDigest(entry);
             } else {
-                sendOne(entry);
+                sendOne(entry, done);
             }
         } catch (OptimisticLockingFailureException raced) {
             queue.later(entry, owner, clock.instant());
@@ -148,7 +168,7 @@ class DeliveryDispatcher implements SmartLifecycle {
         }
     }
 
-    private void sendOne(DeliveryQueue.Entry entry) {
+    private void sendOne(DeliveryQueue.Entry entry, Queue<DeliveryQueue.Entry> done) {
         Delivery delivery = deliveries.findById(entry.id()).orElse(null);
         Instant now = clock.instant();
         if (delivery == null && entry.at().isAfter(now.minus(ORPHAN_GRACE))) {
@@ -157,11 +177,11 @@ class DeliveryDispatcher implements SmartLifecycle {
             return;
         }
         if (delivery == null || !Delivery.PENDING.equals(delivery.getStatus())) {
-            queue.done(entry, owner);
+            done.add(entry);
             return;
         }
         // In the trace of the event that asked for it, so that its NotificationSent continues that trace too.
-        resumed(delivery).observe(() -> deliver(entry, delivery, now));
+        resumed(delivery).observe(() -> deliver(entry, delivery, now, done));
     }
 
     private Observation resumed(Delivery delivery) {
@@ -171,7 +191,7 @@ class DeliveryDispatcher implements SmartLifecycle {
                 .highCardinalityKeyValue("gandan.petition.id", delivery.getPetitionId());
     }
 
-    private void deliver(DeliveryQueue.Entry entry, Delivery delivery, Instant now) {
+    private void deliver(DeliveryQueue.Entry entry, Delivery delivery, Instant now, Queue<DeliveryQueue.Entry> done) {
         Optional<Instant> wait = hold(delivery, now);
         if (wait.isPresent()) {
             queue.later(entry, owner, wait.get());
@@ -184,7 +204,7 @@ class DeliveryDispatcher implements SmartLifecycle {
                     now,
                     0,
                     "no_contact: no " + delivery.getChannel() + " address for " + delivery.getRecipient());
-            queue.done(entry, owner);
+            done.add(entry);
             return;
         }
         OutgoingMessage message;
@@ -195,7 +215,7 @@ class DeliveryDispatcher implements SmartLifecycle {
             return;
         } catch (Templates.TemplateException broken) {
             fail(delivery, now, 0, broken.getMessage());
-            queue.done(entry, owner);
+            done.add(entry);
             return;
         }
         Optional<Instant> full = held(delivery, gate.reserve(delivery, now));
@@ -216,7 +236,7 @@ class DeliveryDispatcher implements SmartLifecycle {
         } else {
             fail(delivery, at, outcome.attempts(), outcome.reason());
         }
-        queue.done(entry, owner);
+        done.add(entry);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.bson.Document;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -95,6 +96,32 @@ class DeliveryQueue {
                 == 0) {
             Leases.release(mongo, COLLECTION, where("_id").is(entry.id()), owner);
         }
+    }
+
+    /**
+     * {@link #done} for many in one write: each removed unless something queued it again meanwhile (another due
+     * time), and those that were are released, in one more write, to go out at their new time.
+     */
+    void doneAll(List<Entry> entries, String owner) {
+        BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        entries.forEach(
+                entry -> removals.remove(query(same(entry).and(Leases.OWNER).is(owner))));
+        if (removals.execute().getDeletedCount() < entries.size()) {
+            List<String> ids = entries.stream().map(Entry::id).toList();
+            mongo.updateMulti(
+                    query(where("_id").in(ids).and(Leases.OWNER).is(owner)),
+                    new Update().unset(Leases.UNTIL).unset(Leases.OWNER),
+                    COLLECTION);
+        }
+    }
+
+    /**
+     * Due at {@code at}, later than it may stand: a delivery sent again by an operator. Moving the time keeps a
+     * sender that has just finished the delivery's last attempt from removing the entry ({@link #doneAll} removes
+     * only the time it handled).
+     */
+    void dueAgain(String id, Instant at) {
+        mongo.upsert(query(where("_id").is(id)), new Update().set("at", at), COLLECTION);
     }
 
     /** Not done yet: try again at {@code next}. */

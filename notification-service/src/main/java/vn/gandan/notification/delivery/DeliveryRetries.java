@@ -35,7 +35,7 @@ public class DeliveryRetries {
                     Reason.of("gandan.notification.delivery.not-failed", id, delivery.getStatus()));
         }
         var now = clock.instant();
-        queue.dueBy(id, now);
+        queue.dueAgain(id, now);
         delivery.retry(now);
         Delivery saved = deliveries.save(delivery);
         dispatcher.wakeUp();
