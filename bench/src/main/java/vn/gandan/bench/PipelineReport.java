@@ -83,6 +83,40 @@ public final class PipelineReport {
                 .orElse(null);
     }
 
+    /**
+     * The phase whose counted cost stands for the pipeline's: the fixed-rate one, or the other when the fixed-rate
+     * one was not through within the wait; null if neither was. A count cut off before the pipeline finished its
+     * petitions misses the work still to do, so it is low, and is never a target met.
+     */
+    PipelineResult.Measured costBasis() {
+        for (Phase.Mode mode : Phase.Mode.values()) {
+            PipelineResult.Measured m = phase(mode);
+            if (m != null && m.through() != null) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** Per petition, from the cost basis; or at least, from a phase not through, which the row says. */
+    static String[] perPetition(
+            String what, String wanted, long count, PipelineResult.Measured m, boolean through, double bound) {
+        double value = Ratios.perPetition(count, m.costPetitions());
+        if (through) {
+            return row(what, wanted, value, bound, Goal.AT_MOST, "%.2f");
+        }
+        return new String[] {
+            what,
+            wanted,
+            String.format(
+                    Locale.ROOT,
+                    "≥ %.2f (%s not through within the wait)",
+                    value,
+                    m.submissions().phase().label()),
+            "unknown"
+        };
+    }
+
     private void targets(StringBuilder md) {
         PipelineResult.Measured steady = phase(Phase.Mode.FIXED_RATE);
         PipelineResult.Measured max = phase(Phase.Mode.MAX_THROUGHPUT);
@@ -123,23 +157,14 @@ public final class PipelineReport {
                     Goal.BELOW,
                     "%.0f"));
         }
-        PipelineResult.Measured costed = steady != null ? steady : max;
+        PipelineResult.Measured basis = costBasis();
+        PipelineResult.Measured costed = basis != null ? basis : steady != null ? steady : max;
         if (costed != null) {
             Counters total = costed.total();
-            rows.add(row(
-                    "store writes per petition, all services",
-                    "≤ 10",
-                    Ratios.perPetition(total.writes(), costed.costPetitions()),
-                    10,
-                    Goal.AT_MOST,
-                    "%.2f"));
-            rows.add(row(
-                    "Kafka records per petition, all services",
-                    "≤ 5",
-                    Ratios.perPetition(total.kafkaRecords(), costed.costPetitions()),
-                    5,
-                    Goal.AT_MOST,
-                    "%.2f"));
+            rows.add(perPetition(
+                    "store writes per petition, all services", "≤ 10", total.writes(), costed, basis != null, 10));
+            rows.add(perPetition(
+                    "Kafka records per petition, all services", "≤ 5", total.kafkaRecords(), costed, basis != null, 5));
         }
         if (max != null && r.store() != null) {
             double eff = efficiency(max);
@@ -209,7 +234,7 @@ public final class PipelineReport {
     }
 
     double efficiency(PipelineResult.Measured max) {
-        PipelineResult.Measured costed = phase(Phase.Mode.FIXED_RATE) != null ? phase(Phase.Mode.FIXED_RATE) : max;
+        PipelineResult.Measured costed = costBasis() != null ? costBasis() : max;
         Counters total = costed.total();
         double writes = Ratios.perPetition(total.writes(), costed.costPetitions());
         return Ratios.efficiency(
@@ -344,7 +369,7 @@ public final class PipelineReport {
         md.append("| Phase | Petitions/s | Store writes/s | Share of the store's ceiling | Petitions/s the store"
                 + " ceiling allows | Kafka records/s | Share of Kafka's ceiling |\n");
         md.append("|---|--:|--:|--:|--:|--:|--:|\n");
-        PipelineResult.Measured costed = phase(Phase.Mode.FIXED_RATE) != null ? phase(Phase.Mode.FIXED_RATE) : null;
+        PipelineResult.Measured costed = costBasis();
         for (PipelineResult.Measured m : r.phases()) {
             PipelineResult.Measured basis = costed != null ? costed : m;
             Counters total = basis.total();
@@ -367,7 +392,8 @@ public final class PipelineReport {
         md.append(
                 "\nThe store's ceiling for the pipeline's mix: its best insert and replace rates weighted by the share of"
                         + " inserts among the pipeline's writes. Writes and records per petition are those counted in the"
-                        + " fixed-rate phase (all drained), applied to each phase's rate.\n\n");
+                        + " fixed-rate phase, or in the other when the fixed-rate one was not through within the wait,"
+                        + " applied to each phase's rate (each its own when neither was through: then too low).\n\n");
     }
 
     private void backfill(StringBuilder md) {
