@@ -16,10 +16,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.context.ActiveProfiles;
 import vn.gandan.events.AuthorityRef;
-import vn.gandan.events.Channel;
-import vn.gandan.events.Deadline;
 import vn.gandan.events.PetitionId;
-import vn.gandan.events.PetitionKind;
 import vn.gandan.events.PetitionResolved;
 import vn.gandan.events.PetitionRouted;
 import vn.gandan.events.PetitionSubmitted;
@@ -60,32 +57,11 @@ class ResolutionProjectorRecoveryIntegrationTests {
 
     /** A petition of the same commune, month and category. */
     PetitionSubmitted submitted(PetitionId petition) {
-        return new PetitionSubmitted(
-                UUID.randomUUID(),
-                petition,
-                received,
-                "48-X",
-                "portal:it",
-                PetitionKind.RECOMMENDATION,
-                "health",
-                Channel.PORTAL,
-                received,
-                place,
-                "t",
-                null,
-                null);
+        return TestEvents.submitted(petition, place, received);
     }
 
     PetitionRouted routed() {
-        return new PetitionRouted(
-                UUID.randomUUID(),
-                id,
-                received.plusSeconds(3600),
-                ubnd,
-                place,
-                "r",
-                1,
-                new Deadline(Deadline.ACCEPTANCE, Instant.parse("2025-05-09T16:59:59Z"), "p@1"));
+        return TestEvents.routed(id, ubnd, place, received, Instant.parse("2025-05-09T16:59:59Z"));
     }
 
     ProjectionVersion version() {

@@ -15,10 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import vn.gandan.events.AuthorityRef;
-import vn.gandan.events.Channel;
-import vn.gandan.events.Deadline;
 import vn.gandan.events.PetitionId;
-import vn.gandan.events.PetitionKind;
 import vn.gandan.events.PetitionRouted;
 import vn.gandan.events.PetitionSubmitted;
 import vn.gandan.events.Place;
@@ -57,32 +54,11 @@ class ResolutionProjectorWritesIntegrationTests {
     final Instant received = Instant.parse("2025-06-10T03:00:00Z");
 
     PetitionSubmitted submitted(PetitionId petition) {
-        return new PetitionSubmitted(
-                UUID.randomUUID(),
-                petition,
-                received,
-                "48-X",
-                "portal:it",
-                PetitionKind.RECOMMENDATION,
-                "health",
-                Channel.PORTAL,
-                received,
-                place,
-                "t",
-                null,
-                null);
+        return TestEvents.submitted(petition, place, received);
     }
 
     PetitionRouted routed(PetitionId petition) {
-        return new PetitionRouted(
-                UUID.randomUUID(),
-                petition,
-                received.plusSeconds(3600),
-                ubnd,
-                place,
-                "r",
-                1,
-                new Deadline(Deadline.ACCEPTANCE, Instant.parse("2025-06-13T16:59:59Z"), "p@1"));
+        return TestEvents.routed(petition, ubnd, place, received, Instant.parse("2025-06-13T16:59:59Z"));
     }
 
     ProjectionVersion version() {
