@@ -234,7 +234,8 @@ public final class PipelineReport {
     }
 
     double efficiency(PipelineResult.Measured max) {
-        PipelineResult.Measured costed = costBasis() != null ? costBasis() : max;
+        PipelineResult.Measured basis = costBasis();
+        PipelineResult.Measured costed = basis != null ? basis : max;
         Counters total = costed.total();
         double writes = Ratios.perPetition(total.writes(), costed.costPetitions());
         return Ratios.efficiency(

@@ -91,16 +91,12 @@ class DeliveryQueue {
 
     /** The entry's work is final: remove it, unless something queued it earlier meanwhile. */
     void done(Entry entry, String owner) {
-        if (mongo.remove(query(same(entry).and(Leases.OWNER).is(owner)), COLLECTION)
-                        .getDeletedCount()
-                == 0) {
-            Leases.release(mongo, COLLECTION, where("_id").is(entry.id()), owner);
-        }
+        doneAll(List.of(entry), owner);
     }
 
     /**
-     * {@link #done} for many in one write: each removed unless something queued it again meanwhile (another due
-     * time), and those that were are released, in one more write, to go out at their new time.
+     * The entries' work is final: all removed in one write, each unless something queued it again meanwhile
+     * (another due time); those that were are released, in one more write, to go out at their new time.
      */
     void doneAll(List<Entry> entries, String owner) {
         BulkOperations removals = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
@@ -108,10 +104,7 @@ class DeliveryQueue {
                 entry -> removals.remove(query(same(entry).and(Leases.OWNER).is(owner))));
         if (removals.execute().getDeletedCount() < entries.size()) {
             List<String> ids = entries.stream().map(Entry::id).toList();
-            mongo.updateMulti(
-                    query(where("_id").in(ids).and(Leases.OWNER).is(owner)),
-                    new Update().unset(Leases.UNTIL).unset(Leases.OWNER),
-                    COLLECTION);
+            Leases.release(mongo, COLLECTION, where("_id").in(ids), owner);
         }
     }
 

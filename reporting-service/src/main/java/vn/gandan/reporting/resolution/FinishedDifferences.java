@@ -2,10 +2,7 @@ package vn.gandan.reporting.resolution;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,10 +31,10 @@ class FinishedDifferences implements SmartLifecycle {
     static final int BATCH = 500;
     private static final long INTERVAL_MS = 1_000;
 
-    private record Key(String collection, String petitionId) {}
-
     private final MongoTemplate mongo;
-    private final Map<Key, Long> revisions = new ConcurrentHashMap<>();
+    /** Timelines collection → petition id → the revision finished. */
+    private final Map<String, Map<String, Long>> revisions = new ConcurrentHashMap<>();
+
     private ScheduledExecutorService timer;
 
     FinishedDifferences(MongoTemplate mongo) {
@@ -46,16 +43,20 @@ class FinishedDifferences implements SmartLifecycle {
 
     /** The timeline's pending difference at {@code revision} has been taken everywhere. */
     void finished(String collection, String petitionId, long revision) {
-        revisions.put(new Key(collection, petitionId), revision);
-        if (revisions.size() >= BATCH) {
+        revisions.computeIfAbsent(collection, c -> new ConcurrentHashMap<>()).put(petitionId, revision);
+        if (size() >= BATCH) {
             flush();
         }
     }
 
     /** Whether this instance finished what the timeline, as read, holds pending. */
     boolean isFinished(String collection, PetitionTimeline timeline) {
-        Long revision = revisions.get(new Key(collection, timeline.getPetitionId()));
+        Long revision = revisions.getOrDefault(collection, Map.of()).get(timeline.getPetitionId());
         return revision != null && revision == timeline.getRevision();
+    }
+
+    private int size() {
+        return revisions.values().stream().mapToInt(Map::size).sum();
     }
 
     /**
@@ -63,30 +64,23 @@ class FinishedDifferences implements SmartLifecycle {
      * was finished (a later event's write has replaced it otherwise).
      */
     synchronized void flush() {
-        if (revisions.isEmpty()) {
-            return;
-        }
-        Map<String, List<Map.Entry<Key, Long>>> byCollection = new TreeMap<>();
-        revisions.entrySet().forEach(e -> byCollection
-                .computeIfAbsent(e.getKey().collection(), c -> new ArrayList<>())
-                .add(Map.entry(e.getKey(), e.getValue())));
-        byCollection.forEach((collection, entries) -> {
+        revisions.forEach((collection, finishedHere) -> {
+            Map<String, Long> taken = Map.copyOf(finishedHere);
+            if (taken.isEmpty()) {
+                return;
+            }
             BulkOperations clears = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-            entries.forEach(e -> clears.updateOne(
-                    Query.query(where("_id")
-                            .is(e.getKey().petitionId())
-                            .and("revision")
-                            .is(e.getValue())),
+            taken.forEach((id, revision) -> clears.updateOne(
+                    Query.query(where("_id").is(id).and("revision").is(revision)),
                     new Update().unset("pending").unset("pendingAt")));
             clears.execute();
-            entries.forEach(e -> revisions.remove(e.getKey(), e.getValue()));
+            taken.forEach(finishedHere::remove);
         });
     }
 
     /** Forgets a version's timelines, before its collections are dropped and written again from scratch. */
     void forget(ProjectionVersion version) {
-        String collection = version.collection(PetitionTimeline.COLLECTION);
-        revisions.keySet().removeIf(key -> key.collection().equals(collection));
+        revisions.remove(version.collection(PetitionTimeline.COLLECTION));
     }
 
     private void flushQuietly() {
@@ -94,7 +88,7 @@ class FinishedDifferences implements SmartLifecycle {
             flush();
         } catch (RuntimeException e) {
             // still known here, so tried again at the next tick; the store holds them pending meanwhile
-            log.warn("Could not clear {} finished figure updates, retrying: {}", revisions.size(), e.toString());
+            log.warn("Could not clear {} finished figure updates, retrying: {}", size(), e.toString());
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
@@ -36,13 +35,11 @@ public class ReportGroups {
     private final MongoTemplate mongo;
 
     /**
-     * What this instance has written, {@code <collection>|<id>|<value>}: a group gains few members and is written by
-     * nearly every petition otherwise, so once is enough. Forgotten with the version ({@link #forget}).
+     * What this instance has written: a group's member, {@code <collection>|<id>|<value>}, and an authority's latest
+     * name, {@code <collection>|<id>} → name. A group gains few members and would be written by nearly every petition
+     * otherwise, so once is enough. Forgotten with the version ({@link #forget}).
      */
-    private final Set<String> written = ConcurrentHashMap.newKeySet();
-
-    /** The name this instance last wrote per authority, {@code <collection>|<id>}: the latest event's name wins. */
-    private final Map<String, String> names = new ConcurrentHashMap<>();
+    private final Map<String, String> written = new ConcurrentHashMap<>();
 
     ReportGroups(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -82,13 +79,13 @@ public class ReportGroups {
             added.put(state.provinceCode() + "|" + REPEAT_PAIRS, pair);
         }
         String collection = version.collection(COLLECTION);
-        added.entrySet().removeIf(e -> written.contains(memo(collection, e.getKey(), e.getValue())));
+        added.entrySet().removeIf(e -> written.containsKey(member(collection, e.getKey(), e.getValue())));
         if (!added.isEmpty()) {
             BulkOperations upserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
             added.forEach((id, value) ->
                     upserts.upsert(Query.query(where("_id").is(id)), new Update().addToSet("members", value)));
             upserts.execute();
-            added.forEach((id, value) -> remember(memo(collection, id, value)));
+            added.forEach((id, value) -> remember(member(collection, id, value), value));
         }
         boolean nameKnown = before != null
                 && Objects.equals(state.authorityId(), before.authorityId())
@@ -96,36 +93,32 @@ public class ReportGroups {
         if (state.authorityId() != null && state.authorityName() != null && !nameKnown) {
             String authorities = version.collection(AUTHORITIES);
             String key = authorities + "|" + state.authorityId();
-            if (!state.authorityName().equals(names.get(key))) {
+            if (!state.authorityName().equals(written.get(key))) {
                 mongo.upsert(
                         Query.query(where("_id").is(state.authorityId())),
                         new Update().set("name", state.authorityName()),
                         authorities);
-                if (names.size() >= MOST_REMEMBERED) {
-                    names.clear();
-                }
-                names.put(key, state.authorityName());
+                remember(key, state.authorityName());
             }
         }
     }
 
-    private static String memo(String collection, String id, String value) {
+    private static String member(String collection, String id, String value) {
         return collection + "|" + id + "|" + value;
     }
 
-    private void remember(String memo) {
+    private void remember(String key, String value) {
         if (written.size() >= MOST_REMEMBERED) {
             written.clear(); // only costs writes again
         }
-        written.add(memo);
+        written.put(key, value);
     }
 
     /** Forgets what was written to a version, before its collections are dropped and written again. */
     void forget(ProjectionVersion version) {
         String groups = version.collection(COLLECTION) + "|";
         String authorities = version.collection(AUTHORITIES) + "|";
-        written.removeIf(memo -> memo.startsWith(groups));
-        names.keySet().removeIf(key -> key.startsWith(authorities));
+        written.keySet().removeIf(key -> key.startsWith(groups) || key.startsWith(authorities));
     }
 
     /** @param province a province code or {@link #NATIONAL} */

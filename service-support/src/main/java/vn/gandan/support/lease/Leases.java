@@ -66,9 +66,9 @@ public final class Leases {
                 .andOperator(which, where(OWNER).is(owner), where(UNTIL).gt(now));
     }
 
-    /** Frees a lease {@code owner} holds, without touching the rest of the document. */
+    /** Frees the leases {@code owner} holds among {@code which}, without touching the rest of the documents. */
     public static void release(MongoTemplate mongo, String collection, Criteria which, String owner) {
-        mongo.updateFirst(
+        mongo.updateMulti(
                 query(which.and(OWNER).is(owner)), new Update().unset(UNTIL).unset(OWNER), collection);
     }
 }
