@@ -11,11 +11,14 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -39,6 +42,12 @@ public class KafkaEventsAutoConfiguration {
 
     /** Header on a dead letter with the root cause's message: the reason an operator reads first. */
     public static final String REASON_HEADER = "gandan_dlt-reason";
+
+    /**
+     * The container factory of a listener that takes a poll's records at once ({@code containerFactory =
+     * BATCH_LISTENERS}), with the same retries and dead letters as the others; see {@link EventBatches}.
+     */
+    public static final String BATCH_LISTENERS = "gandanBatchListeners";
 
     @Bean
     PetitionEventCodec petitionEventCodec() {
@@ -97,6 +106,16 @@ public class KafkaEventsAutoConfiguration {
         handler.setBackOffFunction(
                 (record, failure) -> Outages.isOutage(failure) ? untilTheOutageEnds(properties) : null);
         return handler;
+    }
+
+    /** Boot's settings for listeners (concurrency, acks, observation, the error handler above), in batches. */
+    @Bean(BATCH_LISTENERS)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> gandanBatchListeners(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
+        configurer.configure(factory, consumers);
+        factory.setBatchListener(true);
+        return factory;
     }
 
     /** No limit on attempts: the record waits, and its partition with it, until the store is back. */
