@@ -1,9 +1,10 @@
 package vn.gandan.support.kafka;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
@@ -11,9 +12,10 @@ import vn.gandan.events.PetitionEvent;
 
 /**
  * For a listener on {@link KafkaEventsAutoConfiguration#BATCH_LISTENERS}, which takes a poll's records at once to
- * write them in one bulk command: how it names the record that failed, so that the batch keeps the guarantees of a
- * single record. The records before it are committed; it is retried, then dead-lettered with its reason (an outage:
- * retried without limit); the records after it come again and must be idempotent, as every consumer is.
+ * write them in bulk: the batch keeps the guarantees of a single record. A record that fails is named to the error
+ * handler after the work of the ones before it is written, so that committing those loses nothing; it is retried,
+ * then dead-lettered with its reason (an outage: retried without limit); the records after it come again, which
+ * every consumer absorbs (ADR 0003).
  */
 public final class EventBatches {
 
@@ -21,11 +23,67 @@ public final class EventBatches {
 
     private EventBatches() {}
 
+    /** The store work of some events, gathered first and written at once. */
+    public interface Bulk {
+
+        /** Adds the work of one event; a failure here is this event's alone. */
+        void add(PetitionEvent event);
+
+        /** Writes all that was added, in the order it was added. */
+        void write();
+    }
+
+    /**
+     * Adds each record's event to one bulk and writes it once. A record that cannot be read or added fails the batch
+     * at itself. A write the store refuses is written again record by record, to find the one at fault; an outage
+     * fails the batch at its first record, which the error handler retries until the store is back.
+     */
+    public static void writeInBulk(
+            List<ConsumerRecord<String, PetitionEvent>> records, Supplier<? extends Bulk> bulks) {
+        Bulk bulk = bulks.get();
+        List<ConsumerRecord<String, PetitionEvent>> added = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, PetitionEvent> record : records) {
+            try {
+                bulk.add(eventOf(record));
+            } catch (RuntimeException failure) {
+                write(bulk, added, bulks);
+                throw failure instanceof BatchListenerFailedException named
+                        ? named
+                        : new BatchListenerFailedException(String.valueOf(failure.getMessage()), failure, record);
+            }
+            added.add(record);
+        }
+        write(bulk, added, bulks);
+    }
+
+    private static void write(
+            Bulk bulk, List<ConsumerRecord<String, PetitionEvent>> added, Supplier<? extends Bulk> bulks) {
+        if (added.isEmpty()) {
+            return;
+        }
+        try {
+            bulk.write();
+        } catch (RuntimeException failure) {
+            if (Outages.isOutage(failure)) {
+                throw new BatchListenerFailedException(String.valueOf(failure.getMessage()), failure, added.get(0));
+            }
+            for (ConsumerRecord<String, PetitionEvent> record : added) {
+                try {
+                    Bulk single = bulks.get();
+                    single.add(record.value());
+                    single.write();
+                } catch (RuntimeException refused) {
+                    throw new BatchListenerFailedException(String.valueOf(refused.getMessage()), refused, record);
+                }
+            }
+        }
+    }
+
     /**
      * The record's event. A record that could not be read (its value null, the reason in spring-kafka's header)
      * fails the batch at itself: it goes to the dead-letter topic with its original bytes, as a single one would.
      */
-    public static PetitionEvent eventOf(ConsumerRecord<String, PetitionEvent> record) {
+    static PetitionEvent eventOf(ConsumerRecord<String, PetitionEvent> record) {
         DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(
                 record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
         if (unreadable != null) {
@@ -36,20 +94,5 @@ public final class EventBatches {
                     "no event in the record", new IllegalArgumentException("a record without a value"), record);
         }
         return record.value();
-    }
-
-    /**
-     * A bulk write of {@code records}, in their order, failed: the batch fails at the first record whose write the
-     * store refused (an ordered bulk applied the ones before it), or at the first record when the store could not
-     * be reached, which the error handler then retries until the outage ends.
-     */
-    public static BatchListenerFailedException failedAt(
-            List<? extends ConsumerRecord<?, ?>> records, RuntimeException failure) {
-        int index = 0;
-        if (failure instanceof BulkOperationException refused
-                && !refused.getErrors().isEmpty()) {
-            index = refused.getErrors().get(0).getIndex();
-        }
-        return new BatchListenerFailedException(failure.getMessage(), failure, records.get(index));
     }
 }

@@ -59,12 +59,14 @@ class BatchDeadLetterIntegrationTests {
     }
 
     @Test
-    void anUnreadableRecordInABatchIsDeadLetteredWithItsBytesAndTheRecordAfterItIsWritten() {
+    void anUnreadableRecordInABatchIsDeadLetteredWithItsBytesAndTheRecordsAroundItAreWritten() {
         String key = PetitionId.random().toString();
         byte[] poison = "hello, this is not an event".getBytes(StandardCharsets.UTF_8);
+        PetitionSubmitted before = SampleEvents.submitted(PetitionId.random());
         PetitionSubmitted good = SampleEvents.submitted(PetitionId.random());
 
         inOneBatch(() -> {
+            kafka.send(Topics.ROUTING_CASES, key, before).join();
             deadLetters.send(Topics.ROUTING_CASES, key, poison, Map.of());
             kafka.send(Topics.ROUTING_CASES, key, good).join();
         });
@@ -79,7 +81,12 @@ class BatchDeadLetterIntegrationTests {
 
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> listener.stored(good.eventId().toString()));
-        assertThat(listener.deliveries(good.eventId().toString())).isEqualTo(1);
+        assertThat(listener.stored(before.eventId().toString()))
+                .as("written before the batch failed at the poison")
+                .isTrue();
+        assertThat(listener.deliveries(before.eventId().toString()))
+                .as("committed with the poison's failure, never given again")
+                .isEqualTo(1);
         assertThat(deadLetters.recordsWithKey(key, Duration.ofMillis(300)))
                 .as("only the poison is dead-lettered")
                 .hasSize(1);

@@ -3,7 +3,6 @@ package vn.gandan.support.testapp;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +24,7 @@ import vn.gandan.support.kafka.KafkaEventsAutoConfiguration;
 /**
  * Takes the routing topic a poll at a time and writes each event into {@link #COLLECTION} in one ordered bulk, as a
  * service's batch listener would. A refused petition's write is one the store itself rejects (an insert of an
- * {@code _id} that exists), so the batch fails at that record by the store's own word.
+ * {@code _id} that exists), so the batch fails by the store's own word; an outage fails while the work is gathered.
  */
 @Component
 public class BatchRecordingListener {
@@ -49,20 +48,27 @@ public class BatchRecordingListener {
             groupId = "support-test-batch",
             containerFactory = KafkaEventsAutoConfiguration.BATCH_LISTENERS)
     void on(List<ConsumerRecord<String, PetitionEvent>> records) {
-        BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
-        List<ConsumerRecord<String, PetitionEvent>> written = new ArrayList<>();
         for (ConsumerRecord<String, PetitionEvent> record : records) {
-            PetitionEvent event = EventBatches.eventOf(record);
-            deliveries
-                    .computeIfAbsent(event.eventId().toString(), id -> new AtomicInteger())
-                    .incrementAndGet();
+            if (record.value() != null) {
+                deliveries
+                        .computeIfAbsent(record.value().eventId().toString(), id -> new AtomicInteger())
+                        .incrementAndGet();
+            }
+        }
+        EventBatches.writeInBulk(records, Writes::new);
+    }
+
+    /** One ordered bulk of upserts by event id; a refused petition's write is an insert the store rejects. */
+    private class Writes implements EventBatches.Bulk {
+
+        private final BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
+
+        @Override
+        public void add(PetitionEvent event) {
             String petitionId = event.petitionId().toString();
             AtomicInteger outage = outages.get(petitionId);
             if (outage != null && outage.getAndDecrement() > 0) {
-                // Nothing of the batch is written yet: it fails as a whole, at its first record.
-                throw EventBatches.failedAt(
-                        records,
-                        new DataAccessResourceFailureException("test store unreachable for petition " + petitionId));
+                throw new DataAccessResourceFailureException("test store unreachable for petition " + petitionId);
             }
             if (refusedPetitions.contains(petitionId)) {
                 writes.insert(new Document("_id", TAKEN_ID));
@@ -70,12 +76,11 @@ public class BatchRecordingListener {
                 writes.upsert(
                         query(where("_id").is(event.eventId().toString())), new Update().set("petitionId", petitionId));
             }
-            written.add(record);
         }
-        try {
+
+        @Override
+        public void write() {
             writes.execute();
-        } catch (RuntimeException failure) {
-            throw EventBatches.failedAt(written, failure);
         }
     }
 
