@@ -3,9 +3,11 @@ package vn.gandan.intake.status;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import vn.gandan.events.PetitionEvent;
@@ -14,11 +16,19 @@ import vn.gandan.events.PetitionRoutingFailed;
 import vn.gandan.events.Topics;
 import vn.gandan.intake.submission.Petition;
 import vn.gandan.intake.submission.PetitionStatus;
+import vn.gandan.support.kafka.EventBatches;
+import vn.gandan.support.kafka.KafkaEventsAutoConfiguration;
 
-/** Keeps the portal-facing status in step with routing. Setting the same status twice changes nothing. */
+/**
+ * Keeps the portal-facing status in step with routing, a poll's worth in one ordered bulk write: the status was one
+ * store write per petition, and nobody waits on it the way a responder waits on a new case, so this consumer
+ * lets the broker gather up to a quarter of a second of records per fetch, on one consumer for all partitions.
+ * Setting the same status twice changes nothing, so a batch given again is harmless.
+ */
 @Component
-@KafkaListener(topics = Topics.ROUTING_CASES, groupId = Topics.INTAKE_GROUP)
 class RoutingEventsListener {
+
+    static final String ID = "intake-routing-status";
 
     private final MongoTemplate mongo;
 
@@ -26,27 +36,51 @@ class RoutingEventsListener {
         this.mongo = mongo;
     }
 
-    @KafkaHandler
-    void on(PetitionRouted event) {
-        mongo.updateFirst(
-                query(where("_id").is(event.petitionId().toString())),
-                new Update()
-                        .set("status", event.fromHistory() ? PetitionStatus.ARCHIVED : PetitionStatus.ROUTED)
-                        .set("authorityName", event.authority().name()),
-                Petition.class);
+    @KafkaListener(
+            id = ID,
+            topics = Topics.ROUTING_CASES,
+            groupId = Topics.INTAKE_GROUP,
+            containerFactory = KafkaEventsAutoConfiguration.BATCH_LISTENERS,
+            concurrency = "1",
+            properties = {"fetch.min.bytes=65536", "fetch.max.wait.ms=250"})
+    void on(List<ConsumerRecord<String, PetitionEvent>> records) {
+        EventBatches.writeInBulk(records, StatusUpdates::new);
     }
 
-    @KafkaHandler
-    void on(PetitionRoutingFailed event) {
-        mongo.updateFirst(
-                query(where("_id").is(event.petitionId().toString())),
-                // A historical petition the rules cannot place is kept on the record, in no queue (ADR 0017).
-                new Update().set("status", event.fromHistory() ? PetitionStatus.ARCHIVED : PetitionStatus.TRIAGE),
-                Petition.class);
+    /** One ordered bulk of status updates, so that a later event of a petition in the same poll wins. */
+    private class StatusUpdates implements EventBatches.Bulk {
+
+        private final BulkOperations updates = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, Petition.class);
+        private boolean empty = true;
+
+        @Override
+        public void add(PetitionEvent event) {
+            Update status = statusAfter(event);
+            if (status != null) {
+                updates.updateOne(query(where("_id").is(event.petitionId().toString())), status);
+                empty = false;
+            }
+        }
+
+        @Override
+        public void write() {
+            if (!empty) {
+                updates.execute();
+            }
+        }
     }
 
-    @KafkaHandler(isDefault = true)
-    void ignore(PetitionEvent other) {
-        // Other routing facts do not change what a portal sees yet.
+    /** What the event changes in what a portal sees; null for routing facts that change nothing there yet. */
+    static Update statusAfter(PetitionEvent event) {
+        if (event instanceof PetitionRouted routed) {
+            return new Update()
+                    .set("status", routed.fromHistory() ? PetitionStatus.ARCHIVED : PetitionStatus.ROUTED)
+                    .set("authorityName", routed.authority().name());
+        }
+        if (event instanceof PetitionRoutingFailed failed) {
+            // A historical petition the rules cannot place is kept on the record, in no queue (ADR 0017).
+            return new Update().set("status", failed.fromHistory() ? PetitionStatus.ARCHIVED : PetitionStatus.TRIAGE);
+        }
+        return null;
     }
 }
