@@ -101,9 +101,11 @@ class RoutingStatusIntegrationTests {
                         .get("authorityName")
                         .asString())
                 .isEqualTo(OFFICE.name());
+        // At most two for six events: a fetch in flight when the listener paused brings its record in a poll of its
+        // own.
         assertThat(petitionUpdates() - before)
                 .as("update commands on petitions")
-                .isEqualTo(1);
+                .isBetween(1L, 2L);
     }
 
     @Test

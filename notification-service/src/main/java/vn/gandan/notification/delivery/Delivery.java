@@ -92,6 +92,8 @@ public class Delivery {
         this.createdAt = now;
         this.nextAttemptAt = now;
         this.traceparent = StoredTrace.current();
+        // The first version, which the template's insert would set and a bulk insert (DeliveryRecorder) does not.
+        this.version = 0L;
     }
 
     String traceparent() {

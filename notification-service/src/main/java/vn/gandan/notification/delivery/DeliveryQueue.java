@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -53,7 +54,17 @@ class DeliveryQueue {
 
     /** Due at {@code at} or earlier: an earlier time already queued stands. */
     void dueBy(String id, Instant at) {
-        mongo.upsert(query(where("_id").is(id)), new Update().min("at", at), COLLECTION);
+        dueBy(Map.of(id, at));
+    }
+
+    /** Each entry due at its time or earlier, in one bulk write. */
+    void dueBy(Map<String, Instant> due) {
+        if (due.isEmpty()) {
+            return;
+        }
+        BulkOperations upserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        due.forEach((id, at) -> upserts.upsert(query(where("_id").is(id)), new Update().min("at", at)));
+        upserts.execute();
     }
 
     /**
