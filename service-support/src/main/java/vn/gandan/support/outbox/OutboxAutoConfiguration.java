@@ -66,6 +66,11 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
+    NewAggregates newAggregates(MongoTemplate mongo, OutboxRelay relay) {
+        return new NewAggregates(mongo, relay);
+    }
+
+    @Bean
     OutboxSaveListener outboxSaveListener(OutboxRelay relay) {
         return new OutboxSaveListener(relay);
     }
