@@ -1,6 +1,5 @@
 package vn.gandan.notification.delivery;
 
-import com.mongodb.ErrorCategory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,12 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import vn.gandan.events.NotificationFailed;
 import vn.gandan.events.PetitionId;
+import vn.gandan.support.outbox.NewAggregates;
 
 /**
  * Records every intended delivery before anything is attempted, once per (event, recipient, channel): a replayed
@@ -24,7 +21,7 @@ import vn.gandan.events.PetitionId;
 class DeliveryRecorder {
 
     private final Deliveries deliveries;
-    private final MongoTemplate mongo;
+    private final NewAggregates newAggregates;
     private final DeliveryQueue queue;
     private final DigestBook digests;
     private final NotificationProperties properties;
@@ -32,13 +29,13 @@ class DeliveryRecorder {
 
     DeliveryRecorder(
             Deliveries deliveries,
-            MongoTemplate mongo,
+            NewAggregates newAggregates,
             DeliveryQueue queue,
             DigestBook digests,
             NotificationProperties properties,
             Clock clock) {
         this.deliveries = deliveries;
-        this.mongo = mongo;
+        this.newAggregates = newAggregates;
         this.queue = queue;
         this.digests = digests;
         this.properties = properties;
@@ -87,27 +84,8 @@ class DeliveryRecorder {
             fresh.add(delivery);
         }
         queue.dueBy(due);
-        return insert(fresh);
-    }
-
-    /** Inserts them in one unordered bulk; one recorded meanwhile by another handling of its event is left alone. */
-    private int insert(List<Delivery> fresh) {
-        if (fresh.isEmpty()) {
-            return 0;
-        }
-        BulkOperations inserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Delivery.class);
-        inserts.insert(fresh);
-        try {
-            inserts.execute();
-            return fresh.size();
-        } catch (BulkOperationException refused) {
-            if (refused.getErrors().stream().allMatch(e -> e.getCategory() == ErrorCategory.DUPLICATE_KEY)) {
-                // The same event handled twice at once: the first record stands. The others of this bulk are in;
-                // the relay's sweep finds any event among them, as no save named them to it (a rare race).
-                return fresh.size() - refused.getErrors().size();
-            }
-            throw refused;
-        }
+        // One handled twice at once: the first record stands.
+        return newAggregates.insert(Delivery.class, fresh, Delivery::getId).size();
     }
 
     private static Instant earlier(Instant a, Instant b) {

@@ -98,6 +98,8 @@ public class Case {
         this.category = category;
         this.details = details == null ? Map.of() : Map.copyOf(details);
         this.receivedAt = receivedAt;
+        // The first version, which the template's insert would set and a bulk insert (NewAggregates) does not.
+        this.version = 0L;
     }
 
     void route(AuthorityRef to, Decision why, StepClock firstClock, Instant at, String actor, PetitionEvent event) {

@@ -7,10 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -48,6 +50,16 @@ class CaseTimers {
         if (at != null) {
             mongo.upsert(query(where("_id").is(petitionId)), new Update().min("at", at), COLLECTION);
         }
+    }
+
+    /** Each case owes an alert at its time or earlier, in one bulk write. */
+    void dueBy(Map<String, Instant> due) {
+        if (due.isEmpty()) {
+            return;
+        }
+        BulkOperations upserts = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        due.forEach((petitionId, at) -> upserts.upsert(query(where("_id").is(petitionId)), new Update().min("at", at)));
+        upserts.execute();
     }
 
     /**

@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import vn.gandan.events.Deadline;
 import vn.gandan.events.PetitionRouted;
@@ -54,10 +56,43 @@ public class PetitionRouting {
 
     /** Routes a submitted petition once; a replay of the same submission changes nothing. */
     public void route(PetitionSubmitted submitted) {
-        String petitionId = submitted.petitionId().toString();
-        if (cases.findById(petitionId).isPresent()) { // existsById counts by aggregation: a scan in the embedded store
-            return;
+        routeAll(List.of(submitted));
+    }
+
+    /**
+     * Routes a poll's submitted petitions, each once, their cases written together ({@link CaseWriter#insert}); a
+     * replay of a submission, in the poll or after it, changes nothing.
+     */
+    public void routeAll(List<PetitionSubmitted> submissions) {
+        Map<String, Decided> decided = new LinkedHashMap<>();
+        for (PetitionSubmitted submitted : submissions) {
+            String petitionId = submitted.petitionId().toString();
+            // existsById counts by aggregation: a scan in the embedded store
+            if (!decided.containsKey(petitionId) && cases.findById(petitionId).isEmpty()) {
+                decided.put(petitionId, decide(submitted));
+            }
         }
+        List<Case> inserted =
+                writer.insert(decided.values().stream().map(Decided::c).toList());
+        for (Case c : inserted) {
+            Decided d = decided.get(c.getPetitionId());
+            meters.counter(
+                            "gandan.routing.decisions",
+                            "rule",
+                            d.decision().ruleId() == null
+                                    ? "none"
+                                    : d.decision().ruleId(),
+                            "outcome",
+                            d.outcome())
+                    .increment();
+        }
+    }
+
+    /** A new case and the decision behind it; {@code outcome} is the decision metric's tag. */
+    private record Decided(Case c, RoutingDecision decision, String outcome) {}
+
+    private Decided decide(PetitionSubmitted submitted) {
+        String petitionId = submitted.petitionId().toString();
         var place = submitted.place();
         Case routed = new Case(
                 petitionId,
@@ -83,8 +118,7 @@ public class PetitionRouting {
         }
         if (submitted.fromHistory()) {
             archive(routed, submitted, decision, now);
-            insert(routed, decision, "archived");
-            return;
+            return new Decided(routed, decision, "archived");
         }
         StepClock first = null;
         if (decision.isAssigned()) {
@@ -115,7 +149,7 @@ public class PetitionRouting {
         } else {
             routed.sendToTriage(why, now, failedEvent(submitted, decision, now, null));
         }
-        insert(routed, decision, decision.isAssigned() ? "assigned" : "triage");
+        return new Decided(routed, decision, decision.isAssigned() ? "assigned" : "triage");
     }
 
     /**
@@ -157,23 +191,6 @@ public class PetitionRouting {
                 decision.reason(),
                 decision.detail() == null ? decision.reason() : decision.detail(),
                 historical);
-    }
-
-    /** @param outcome the decision metric's tag: {@code assigned}, {@code triage} or {@code archived} */
-    private void insert(Case c, RoutingDecision decision, String outcome) {
-        try {
-            writer.insert(c);
-        } catch (DuplicateKeyException alreadyRouted) {
-            // The same submission delivered twice at once: the first decision stands.
-            return;
-        }
-        meters.counter(
-                        "gandan.routing.decisions",
-                        "rule",
-                        decision.ruleId() == null ? "none" : decision.ruleId(),
-                        "outcome",
-                        outcome)
-                .increment();
     }
 
     /** @param decidedOn the day the decision is made: the directory as it stands that day answers */
