@@ -7,7 +7,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -37,9 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -216,12 +213,6 @@ class NotificationFlowIntegrationTests {
 
     @Autowired
     MongoTemplate mongo;
-
-    @Autowired
-    MeterRegistry meters;
-
-    @Autowired
-    KafkaListenerEndpointRegistry containers;
 
     @LocalServerPort
     int port;
@@ -897,74 +888,5 @@ class NotificationFlowIntegrationTests {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /**
-     * A poll's petitions cost one write per collection, not one each (ADR 0011): counted by the driver's command
-     * metrics, as the benchmark counts them. One key for all, so that one consumer gets them in one poll.
-     */
-    @Test
-    @Order(13)
-    void aPollOfPetitionsIsRecordedInOneWritePerCollection() throws Exception {
-        List<PetitionId> ids = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            ids.add(PetitionId.random());
-        }
-        long factWrites = commands("update", "petition_facts");
-        long deliveryInserts = commands("insert", "deliveries");
-        long queueWritesBefore = commands("update", DeliveryQueue.COLLECTION);
-        String key = ids.get(0).toString();
-
-        MessageListenerContainer container = containers.getListenerContainer(PetitionEventsListener.ID);
-        container.pause();
-        await().atMost(Duration.ofSeconds(20)).until(container::isContainerPaused);
-        try {
-            for (PetitionId id : ids) {
-                kafka.send(Topics.INTAKE_PETITIONS, key, submittedEvent(id, "40-POLL" + ids.indexOf(id), "Ổ gà"))
-                        .get();
-                kafka.send(
-                                Topics.ROUTING_CASES,
-                                key,
-                                new PetitionRouted(
-                                        UUID.randomUUID(),
-                                        id,
-                                        clock.instant(),
-                                        HOP_MINH,
-                                        new Place("40", "17605"),
-                                        "commune-people-committee",
-                                        1,
-                                        due("2026-12-16T16:59:59Z")))
-                        .get();
-            }
-        } finally {
-            container.resume();
-        }
-
-        awaiting(ids.toArray(PetitionId[]::new)).untilAsserted(() -> {
-            for (PetitionId id : ids) {
-                assertThat(facts.existsById(id.toString())).isTrue();
-                assertThat(on("email", id))
-                        .as("the responder's e-mail of %s", id)
-                        .isNotNull();
-            }
-        });
-        // At most two: a fetch in flight when the listener paused brings its record in a poll of its own.
-        assertThat(commands("update", "petition_facts") - factWrites).isBetween(1L, 2L);
-        assertThat(commands("insert", "deliveries") - deliveryInserts).isBetween(1L, 2L);
-        assertThat(commands("update", DeliveryQueue.COLLECTION))
-                .as("the queue entries were written, with the dispatcher's own claims")
-                .isGreaterThan(queueWritesBefore);
-    }
-
-    long commands(String command, String collection) {
-        return (long)
-                meters
-                        .find("mongodb.driver.commands")
-                        .tag("command", command)
-                        .tag("collection", collection)
-                        .timers()
-                        .stream()
-                        .mapToDouble(io.micrometer.core.instrument.Timer::count)
-                        .sum();
     }
 }
