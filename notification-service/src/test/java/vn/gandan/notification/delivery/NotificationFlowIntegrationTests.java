@@ -226,13 +226,7 @@ class NotificationFlowIntegrationTests {
     /** A petition intake has told us of, so messages can quote its tracking code and title. */
     PetitionId submitted(String trackingCode, String title) throws Exception {
         PetitionId id = PetitionId.random();
-        publish(submittedEvent(id, trackingCode, title));
-        await().atMost(Duration.ofSeconds(20)).until(() -> facts.existsById(id.toString()));
-        return id;
-    }
-
-    PetitionSubmitted submittedEvent(PetitionId id, String trackingCode, String title) {
-        return new PetitionSubmitted(
+        publish(new PetitionSubmitted(
                 UUID.randomUUID(),
                 id,
                 clock.instant(),
@@ -245,7 +239,9 @@ class NotificationFlowIntegrationTests {
                 new Place("40", "17605"),
                 title,
                 "Nước ngập ngã tư.",
-                null);
+                null));
+        await().atMost(Duration.ofSeconds(20)).until(() -> facts.existsById(id.toString()));
+        return id;
     }
 
     /** The nudge the digest tests send: the reply to a petition is due in two days. */
