@@ -31,9 +31,11 @@ class RoutingEventsListener {
     static final String ID = "intake-routing-status";
 
     private final MongoTemplate mongo;
+    private final EventBatches batches;
 
-    RoutingEventsListener(MongoTemplate mongo) {
+    RoutingEventsListener(MongoTemplate mongo, EventBatches batches) {
         this.mongo = mongo;
+        this.batches = batches;
     }
 
     @KafkaListener(
@@ -44,7 +46,7 @@ class RoutingEventsListener {
             concurrency = "1",
             properties = {"fetch.min.bytes=65536", "fetch.max.wait.ms=250"})
     void on(List<ConsumerRecord<String, PetitionEvent>> records) {
-        EventBatches.writeInBulk(records, StatusUpdates::new);
+        batches.writeInBulk(ID, records, StatusUpdates::new);
     }
 
     /** One ordered bulk of status updates, so that a later event of a petition in the same poll wins. */

@@ -1,11 +1,16 @@
 package vn.gandan.support.kafka;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaUtils;
+import org.springframework.kafka.support.micrometer.KafkaListenerObservation;
+import org.springframework.kafka.support.micrometer.KafkaRecordReceiverContext;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import vn.gandan.events.PetitionEvent;
@@ -16,17 +21,28 @@ import vn.gandan.events.PetitionEvent;
  * handler after the work of the ones before it is written, so that committing those loses nothing; it is retried,
  * then dead-lettered with its reason (an outage: retried without limit); the records after it come again, which
  * every consumer absorbs (ADR 0003).
+ *
+ * <p>spring-kafka observes record listeners only. Here each record is observed as it would be there (the same
+ * {@code spring.kafka.listener} timer, a consumer span continuing the record's {@code traceparent}) while its work
+ * is added, so what the work records (an outbox entry, a delivery, a log line) stays in the petition's trace. A
+ * {@link Bulk} therefore does in {@link Bulk#add} all that belongs to the event, and leaves to {@link Bulk#write}
+ * only the store writes.
  */
-public final class EventBatches {
+public class EventBatches {
 
     private static final LogAccessor log = new LogAccessor(EventBatches.class);
 
-    private EventBatches() {}
+    private final ObservationRegistry registry;
+
+    /** @param registry {@link ObservationRegistry#NOOP} where listener observation is off */
+    public EventBatches(ObservationRegistry registry) {
+        this.registry = registry;
+    }
 
     /** The store work of some events, gathered first and written at once. */
     public interface Bulk {
 
-        /** Adds the work of one event; a failure here is this event's alone. */
+        /** Adds the work of one event, in the event's trace; a failure here is this event's alone. */
         void add(PetitionEvent event);
 
         /** Writes all that was added, in the order it was added. */
@@ -37,27 +53,32 @@ public final class EventBatches {
      * Adds each record's event to one bulk and writes it once. A record that cannot be read or added fails the batch
      * at itself. A write the store refuses is written again record by record, to find the one at fault; an outage
      * fails the batch at its first record, which the error handler retries until the store is back.
+     *
+     * @param listenerId the listener's id, as its observations are tagged
      */
-    public static void writeInBulk(
-            List<ConsumerRecord<String, PetitionEvent>> records, Supplier<? extends Bulk> bulks) {
+    public void writeInBulk(
+            String listenerId, List<ConsumerRecord<String, PetitionEvent>> records, Supplier<? extends Bulk> bulks) {
         Bulk bulk = bulks.get();
         List<ConsumerRecord<String, PetitionEvent>> added = new ArrayList<>(records.size());
         for (ConsumerRecord<String, PetitionEvent> record : records) {
             try {
-                bulk.add(eventOf(record));
+                add(bulk, listenerId, record);
             } catch (RuntimeException failure) {
-                write(bulk, added, bulks);
+                write(bulk, listenerId, added, bulks);
                 throw failure instanceof BatchListenerFailedException named
                         ? named
                         : new BatchListenerFailedException(String.valueOf(failure.getMessage()), failure, record);
             }
             added.add(record);
         }
-        write(bulk, added, bulks);
+        write(bulk, listenerId, added, bulks);
     }
 
-    private static void write(
-            Bulk bulk, List<ConsumerRecord<String, PetitionEvent>> added, Supplier<? extends Bulk> bulks) {
+    private void write(
+            Bulk bulk,
+            String listenerId,
+            List<ConsumerRecord<String, PetitionEvent>> added,
+            Supplier<? extends Bulk> bulks) {
         if (added.isEmpty()) {
             return;
         }
@@ -70,13 +91,24 @@ public final class EventBatches {
             for (ConsumerRecord<String, PetitionEvent> record : added) {
                 try {
                     Bulk single = bulks.get();
-                    single.add(record.value());
+                    add(single, listenerId, record);
                     single.write();
                 } catch (RuntimeException refused) {
                     throw new BatchListenerFailedException(String.valueOf(refused.getMessage()), refused, record);
                 }
             }
         }
+    }
+
+    private void add(Bulk bulk, String listenerId, ConsumerRecord<String, PetitionEvent> record) {
+        PetitionEvent event = eventOf(record);
+        Observation observation = KafkaListenerObservation.LISTENER_OBSERVATION.observation(
+                null,
+                KafkaListenerObservation.DefaultKafkaListenerObservationConvention.INSTANCE,
+                () -> new KafkaRecordReceiverContext(
+                        record, listenerId, null, String.valueOf(KafkaUtils.getConsumerGroupId()), () -> null),
+                registry);
+        observation.observe(() -> bulk.add(event));
     }
 
     /**

@@ -2,6 +2,7 @@ package vn.gandan.support.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -116,6 +117,18 @@ public class KafkaEventsAutoConfiguration {
         configurer.configure(factory, consumers);
         factory.setBatchListener(true);
         return factory;
+    }
+
+    /**
+     * Observes a batch's records as the containers observe single ones, when {@code
+     * spring.kafka.listener.observation-enabled} says so.
+     */
+    @Bean
+    EventBatches eventBatches(
+            ObjectProvider<ObservationRegistry> registry,
+            @Value("${spring.kafka.listener.observation-enabled:false}") boolean observed) {
+        return new EventBatches(
+                observed ? registry.getIfAvailable(() -> ObservationRegistry.NOOP) : ObservationRegistry.NOOP);
     }
 
     /** No limit on attempts: the record waits, and its partition with it, until the store is back. */

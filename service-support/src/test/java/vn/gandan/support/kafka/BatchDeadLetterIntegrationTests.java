@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import vn.gandan.events.PetitionId;
 import vn.gandan.events.PetitionSubmitted;
 import vn.gandan.events.Topics;
@@ -130,14 +129,7 @@ class BatchDeadLetterIntegrationTests {
 
     /** The listener paused while {@code sends} run, so that its next poll brings all their records at once. */
     private void inOneBatch(Runnable sends) {
-        MessageListenerContainer container = containers.getListenerContainer(BatchRecordingListener.ID);
-        container.pause();
-        await().atMost(Duration.ofSeconds(20)).until(container::isContainerPaused);
-        try {
-            sends.run();
-        } finally {
-            container.resume();
-        }
+        BatchRecordingListener.inOnePoll(containers, sends);
     }
 
     @Test

@@ -17,11 +17,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaOperations;
 import vn.gandan.events.PetitionId;
 import vn.gandan.events.PetitionSubmitted;
 import vn.gandan.events.Topics;
 import vn.gandan.support.SampleEvents;
 import vn.gandan.support.SupportIntegrationTest;
+import vn.gandan.support.testapp.BatchRecordingListener;
 import vn.gandan.support.testapp.RecordingListener;
 import vn.gandan.support.testapp.TestPetition;
 import vn.gandan.support.testapp.TestPetitions;
@@ -45,6 +48,15 @@ class ObservabilityIntegrationTests {
 
     @Autowired
     RecordingListener listener;
+
+    @Autowired
+    BatchRecordingListener batchListener;
+
+    @Autowired
+    KafkaOperations<Object, Object> kafka;
+
+    @Autowired
+    KafkaListenerEndpointRegistry containers;
 
     @LocalServerPort
     int port;
@@ -87,6 +99,49 @@ class ObservabilityIntegrationTests {
                 .until(() -> listener.traceOf(event.eventId().toString()), Optional::isPresent);
         assertThat(listener.traceOf(event.eventId().toString()).orElseThrow().split("-")[1])
                 .isEqualTo(traceId);
+    }
+
+    /**
+     * spring-kafka observes record listeners only; {@link vn.gandan.support.kafka.EventBatches} observes each record
+     * of a batch as they would be, so two petitions polled together stay in their own traces and are timed as
+     * consumed.
+     */
+    @Test
+    void eachRecordOfABatchIsHandledInItsOwnTrace() {
+        String key = PetitionId.random().toString();
+        PetitionSubmitted first = SampleEvents.submitted(PetitionId.random());
+        PetitionSubmitted second = SampleEvents.submitted(PetitionId.random());
+        Span firstRequest = tracer.nextSpan().name("first request").start();
+        Span secondRequest = tracer.nextSpan().name("second request").start();
+
+        BatchRecordingListener.inOnePoll(containers, () -> {
+            sendIn(firstRequest, key, first);
+            sendIn(secondRequest, key, second);
+        });
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> batchListener.traceOf(second.eventId().toString()), Optional::isPresent);
+        assertThat(batchListener
+                        .traceOf(first.eventId().toString())
+                        .orElseThrow()
+                        .split("-")[1])
+                .isEqualTo(firstRequest.context().traceId());
+        assertThat(batchListener
+                        .traceOf(second.eventId().toString())
+                        .orElseThrow()
+                        .split("-")[1])
+                .isEqualTo(secondRequest.context().traceId());
+        assertThat(lines(scrape(), "spring_kafka_listener_seconds_count")).anySatisfy(line -> assertThat(line)
+                .contains("spring_kafka_listener_id=\"" + BatchRecordingListener.ID + "\"")
+                .contains("messaging_source_name=\"" + Topics.ROUTING_CASES + "\""));
+    }
+
+    private void sendIn(Span request, String key, PetitionSubmitted event) {
+        try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
+            kafka.send(Topics.ROUTING_CASES, key, event).join();
+        } finally {
+            request.end();
+        }
     }
 
     @Test

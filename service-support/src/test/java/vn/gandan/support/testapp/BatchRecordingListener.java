@@ -1,10 +1,13 @@
 package vn.gandan.support.testapp;
 
+import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,11 +18,14 @@ import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 import vn.gandan.events.PetitionEvent;
 import vn.gandan.events.Topics;
 import vn.gandan.support.kafka.EventBatches;
 import vn.gandan.support.kafka.KafkaEventsAutoConfiguration;
+import vn.gandan.support.observability.StoredTrace;
 
 /**
  * Takes the routing topic a poll at a time and writes each event into {@link #COLLECTION} in one ordered bulk, as a
@@ -34,12 +40,15 @@ public class BatchRecordingListener {
     public static final String ID = "batch-recording";
 
     private final MongoTemplate mongo;
+    private final EventBatches batches;
     private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
     private final Set<String> refusedPetitions = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> outages = new ConcurrentHashMap<>();
+    private final Map<String, String> traces = new ConcurrentHashMap<>();
 
-    BatchRecordingListener(MongoTemplate mongo) {
+    BatchRecordingListener(MongoTemplate mongo, EventBatches batches) {
         this.mongo = mongo;
+        this.batches = batches;
     }
 
     @KafkaListener(
@@ -55,7 +64,7 @@ public class BatchRecordingListener {
                         .incrementAndGet();
             }
         }
-        EventBatches.writeInBulk(records, Writes::new);
+        batches.writeInBulk(ID, records, Writes::new);
     }
 
     /** One ordered bulk of upserts by event id; a refused petition's write is an insert the store rejects. */
@@ -65,6 +74,10 @@ public class BatchRecordingListener {
 
         @Override
         public void add(PetitionEvent event) {
+            String current = StoredTrace.current();
+            if (current != null) {
+                traces.put(event.eventId().toString(), current);
+            }
             String petitionId = event.petitionId().toString();
             AtomicInteger outage = outages.get(petitionId);
             if (outage != null && outage.getAndDecrement() > 0) {
@@ -81,6 +94,23 @@ public class BatchRecordingListener {
         @Override
         public void write() {
             writes.execute();
+        }
+    }
+
+    /** The trace context the event's work was added in, as an outbox entry it made would store it. */
+    public Optional<String> traceOf(String eventId) {
+        return Optional.ofNullable(traces.get(eventId));
+    }
+
+    /** Holds the listener's consumer while the records are sent, so that its next poll brings them all. */
+    public static void inOnePoll(KafkaListenerEndpointRegistry containers, Runnable sends) {
+        MessageListenerContainer container = containers.getListenerContainer(ID);
+        container.pause();
+        await().atMost(Duration.ofSeconds(20)).until(container::isContainerPaused);
+        try {
+            sends.run();
+        } finally {
+            container.resume();
         }
     }
 
