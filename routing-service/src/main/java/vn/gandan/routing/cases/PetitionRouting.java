@@ -56,35 +56,52 @@ public class PetitionRouting {
 
     /** Routes a submitted petition once; a replay of the same submission changes nothing. */
     public void route(PetitionSubmitted submitted) {
-        routeAll(List.of(submitted));
+        Batch batch = batch();
+        batch.add(submitted);
+        batch.write();
+    }
+
+    /** Submitted petitions routed together: each decided as it is added, their cases written at once. */
+    public Batch batch() {
+        return new Batch();
     }
 
     /**
-     * Routes a poll's submitted petitions, each once, their cases written together ({@link CaseWriter#insert}); a
-     * replay of a submission, in the poll or after it, changes nothing.
+     * A poll's submissions. Each is decided when added, in its record's trace, so that its events carry that trace
+     * on; the cases and their timers are written together ({@link CaseWriter#insert}). A replay of a submission, in
+     * the batch or after it, changes nothing.
      */
-    public void routeAll(List<PetitionSubmitted> submissions) {
-        Map<String, Decided> decided = new LinkedHashMap<>();
-        for (PetitionSubmitted submitted : submissions) {
+    public final class Batch {
+
+        private final Map<String, Decided> decided = new LinkedHashMap<>();
+
+        private Batch() {}
+
+        public void add(PetitionSubmitted submitted) {
             String petitionId = submitted.petitionId().toString();
             // existsById counts by aggregation: a scan in the embedded store
             if (!decided.containsKey(petitionId) && cases.findById(petitionId).isEmpty()) {
                 decided.put(petitionId, decide(submitted));
             }
         }
-        List<Case> inserted =
-                writer.insert(decided.values().stream().map(Decided::c).toList());
-        for (Case c : inserted) {
-            Decided d = decided.get(c.getPetitionId());
-            meters.counter(
-                            "gandan.routing.decisions",
-                            "rule",
-                            d.decision().ruleId() == null
-                                    ? "none"
-                                    : d.decision().ruleId(),
-                            "outcome",
-                            d.outcome())
-                    .increment();
+
+        /** Writes what was added, then forgets it. */
+        public void write() {
+            List<Case> inserted =
+                    writer.insert(decided.values().stream().map(Decided::c).toList());
+            for (Case c : inserted) {
+                Decided d = decided.get(c.getPetitionId());
+                meters.counter(
+                                "gandan.routing.decisions",
+                                "rule",
+                                d.decision().ruleId() == null
+                                        ? "none"
+                                        : d.decision().ruleId(),
+                                "outcome",
+                                d.outcome())
+                        .increment();
+            }
+            decided.clear();
         }
     }
 

@@ -1,29 +1,53 @@
 package vn.gandan.routing.cases;
 
-import org.springframework.kafka.annotation.KafkaHandler;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import vn.gandan.events.PetitionEvent;
 import vn.gandan.events.PetitionSubmitted;
 import vn.gandan.events.Topics;
+import vn.gandan.support.kafka.EventBatches;
+import vn.gandan.support.kafka.KafkaEventsAutoConfiguration;
 
+/** Routes intake's submissions a poll at a time, so that their cases and timers are written in bulk. */
 @Component
-@KafkaListener(topics = Topics.INTAKE_PETITIONS, groupId = Topics.ROUTING_GROUP)
 class PetitionSubmittedListener {
 
+    static final String ID = "routing-petition-submissions";
+
     private final PetitionRouting routing;
+    private final EventBatches batches;
 
-    PetitionSubmittedListener(PetitionRouting routing) {
+    PetitionSubmittedListener(PetitionRouting routing, EventBatches batches) {
         this.routing = routing;
+        this.batches = batches;
     }
 
-    @KafkaHandler
-    void on(PetitionSubmitted event) {
-        routing.route(event); // a replay of the same petition changes nothing
+    @KafkaListener(
+            id = ID,
+            topics = Topics.INTAKE_PETITIONS,
+            groupId = Topics.ROUTING_GROUP,
+            containerFactory = KafkaEventsAutoConfiguration.BATCH_LISTENERS)
+    void on(List<ConsumerRecord<String, PetitionEvent>> records) {
+        batches.writeInBulk(ID, records, Submissions::new);
     }
 
-    @KafkaHandler(isDefault = true)
-    void ignore(PetitionEvent other) {
-        // Later intake facts are not routing's business yet.
+    /** A poll's submissions; later intake facts are not routing's business yet. */
+    private class Submissions implements EventBatches.Bulk {
+
+        private final PetitionRouting.Batch batch = routing.batch();
+
+        @Override
+        public void add(PetitionEvent event) {
+            if (event instanceof PetitionSubmitted submitted) {
+                batch.add(submitted); // a replay of the same petition changes nothing
+            }
+        }
+
+        @Override
+        public void write() {
+            batch.write();
+        }
     }
 }

@@ -1,9 +1,11 @@
 package vn.gandan.routing.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import vn.gandan.events.Channel;
@@ -53,6 +56,9 @@ class PetitionRoutingIntegrationTests {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    org.springframework.kafka.config.KafkaListenerEndpointRegistry containers;
 
     @Autowired
     CaseTimers timers;
@@ -522,6 +528,65 @@ class PetitionRoutingIntegrationTests {
                 .post("/api/v1/cases/" + old.petitionId() + "/assign", "{\"toAuthorityId\":\"ubnd-17605\"}");
         assertThat(assign.status()).isEqualTo(422);
         assertThat(assign.json().get("errors").get(0).get("field").asString()).isEqualTo("receivedAt");
+    }
+
+    /**
+     * A poll's submissions cost one write per collection, not one each: counted by the driver's command metrics, as
+     * the benchmark counts them. One key for all, so that one consumer gets them in one poll, and a replay among
+     * them, which must not route twice.
+     */
+    @Test
+    void aPollOfSubmissionsIsRoutedInOneWritePerCollection() throws Exception {
+        List<PetitionSubmitted> poll = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            poll.add(submitted("17605"));
+        }
+        long caseInserts = commands("insert", "cases");
+        long timerWrites = commands("update", CaseTimers.COLLECTION);
+        String key = poll.get(0).petitionId().toString();
+
+        MessageListenerContainer container = containers.getListenerContainer(PetitionSubmittedListener.ID);
+        container.pause();
+        await().atMost(Duration.ofSeconds(20)).until(container::isContainerPaused);
+        try {
+            for (PetitionSubmitted event : poll) {
+                kafka.send(Topics.INTAKE_PETITIONS, key, event).get();
+            }
+            kafka.send(Topics.INTAKE_PETITIONS, key, poll.get(1)).get();
+        } finally {
+            container.resume();
+        }
+
+        for (PetitionSubmitted event : poll) {
+            String id = event.petitionId().toString();
+            var routed = casesTopic.await(KafkaProbe.withKey(id), Duration.ofSeconds(20));
+            assertThat(KafkaProbe.header(routed, "ce_type")).contains("vn.gandan.petition.routed.v1");
+            assertThat(mongo.exists(
+                            org.springframework.data.mongodb.core.query.Query.query(
+                                    org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                                            .is(id)),
+                            CaseTimers.COLLECTION))
+                    .as("the timer of %s", id)
+                    .isTrue();
+        }
+        assertThat(casesTopic.recordsWithKey(poll.get(1).petitionId().toString(), Duration.ofSeconds(1)))
+                .as("the replay in the poll routed nothing again")
+                .hasSize(1);
+        // At most two: a fetch in flight when the listener paused brings its record in a poll of its own.
+        assertThat(commands("insert", "cases") - caseInserts).isBetween(1L, 2L);
+        assertThat(commands("update", CaseTimers.COLLECTION) - timerWrites).isBetween(1L, 2L);
+    }
+
+    long commands(String command, String collection) {
+        return (long)
+                meters
+                        .find("mongodb.driver.commands")
+                        .tag("command", command)
+                        .tag("collection", collection)
+                        .timers()
+                        .stream()
+                        .mapToDouble(io.micrometer.core.instrument.Timer::count)
+                        .sum();
     }
 
     @Test
