@@ -2,7 +2,6 @@ package vn.gandan.notification.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,20 +42,46 @@ class DeliveryRecorder {
     }
 
     /**
-     * Records them together: the queue entries of all in one bulk write, then all deliveries in another, so that a
-     * poll's deliveries cost two writes, not two each.
+     * Records them together: the queue entries of all in one bulk write, then all deliveries in another, so that an
+     * event's deliveries cost two writes, not two each.
      *
      * @return how many deliveries it recorded (fewer than intents on a replay)
      */
     int record(List<Intent> intents) {
-        List<Delivery> fresh = new ArrayList<>();
-        Map<String, Instant> due = new LinkedHashMap<>();
-        for (Intent intent : intents) {
-            String id = NotificationPlanner.deliveryId(intent.triggerEventId(), intent.recipient(), intent.channel());
-            if (deliveries.findById(id).isPresent() // existsById counts by aggregation: a scan in the embedded store
-                    || fresh.stream().anyMatch(d -> d.getId().equals(id))) {
-                continue;
+        Recording recording = recording();
+        recording.add(intents);
+        return recording.write();
+    }
+
+    /** Deliveries of several events recorded together (a poll's), in two writes in all. */
+    Recording recording() {
+        return new Recording();
+    }
+
+    /**
+     * Each delivery is made when its intents are added, in the trace of the event that asked for it (which it keeps
+     * for its sending); {@link #write} writes the queue entries, then the deliveries.
+     */
+    final class Recording {
+
+        private final Map<String, Delivery> fresh = new LinkedHashMap<>();
+        private final Map<String, Instant> due = new LinkedHashMap<>();
+
+        private Recording() {}
+
+        void add(List<Intent> intents) {
+            for (Intent intent : intents) {
+                String id =
+                        NotificationPlanner.deliveryId(intent.triggerEventId(), intent.recipient(), intent.channel());
+                // existsById counts by aggregation: a scan in the embedded store
+                if (fresh.containsKey(id) || deliveries.findById(id).isPresent()) {
+                    continue;
+                }
+                fresh.put(id, delivery(intent, id));
             }
+        }
+
+        private Delivery delivery(Intent intent, String id) {
             Instant now = clock.instant();
             Delivery delivery = new Delivery(intent, id, now);
             if (intent.address() == null) {
@@ -81,11 +106,24 @@ class DeliveryRecorder {
             } else {
                 due.merge(id, now, DeliveryRecorder::earlier);
             }
-            fresh.add(delivery);
+            return delivery;
         }
-        queue.dueBy(due);
-        // One handled twice at once: the first record stands.
-        return newAggregates.insert(Delivery.class, fresh, Delivery::getId).size();
+
+        /**
+         * Writes what was added, then forgets it.
+         *
+         * @return how many deliveries it recorded
+         */
+        int write() {
+            queue.dueBy(due);
+            // One handled twice at once: the first record stands.
+            int recorded = newAggregates
+                    .insert(Delivery.class, List.copyOf(fresh.values()), Delivery::getId)
+                    .size();
+            fresh.clear();
+            due.clear();
+            return recorded;
+        }
     }
 
     private static Instant earlier(Instant a, Instant b) {

@@ -7,6 +7,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -36,7 +37,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -214,6 +217,12 @@ class NotificationFlowIntegrationTests {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    KafkaListenerEndpointRegistry containers;
+
     @LocalServerPort
     int port;
 
@@ -226,7 +235,13 @@ class NotificationFlowIntegrationTests {
     /** A petition intake has told us of, so messages can quote its tracking code and title. */
     PetitionId submitted(String trackingCode, String title) throws Exception {
         PetitionId id = PetitionId.random();
-        publish(new PetitionSubmitted(
+        publish(submittedEvent(id, trackingCode, title));
+        await().atMost(Duration.ofSeconds(20)).until(() -> facts.existsById(id.toString()));
+        return id;
+    }
+
+    PetitionSubmitted submittedEvent(PetitionId id, String trackingCode, String title) {
+        return new PetitionSubmitted(
                 UUID.randomUUID(),
                 id,
                 clock.instant(),
@@ -239,9 +254,7 @@ class NotificationFlowIntegrationTests {
                 new Place("40", "17605"),
                 title,
                 "Nước ngập ngã tư.",
-                null));
-        await().atMost(Duration.ofSeconds(20)).until(() -> facts.existsById(id.toString()));
-        return id;
+                null);
     }
 
     /** The nudge the digest tests send: the reply to a petition is due in two days. */
@@ -884,5 +897,78 @@ class NotificationFlowIntegrationTests {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A poll's petitions cost one write per collection, not one each (ADR 0011): counted by the driver's command
+     * metrics, as the benchmark counts them. One key for all, so that one consumer gets them in one poll.
+     */
+    @Test
+    @Order(13)
+    void aPollOfPetitionsIsRecordedInOneWritePerCollection() throws Exception {
+        List<PetitionId> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(PetitionId.random());
+        }
+        long factWrites = commands("update", "petition_facts");
+        long deliveryInserts = commands("insert", "deliveries");
+        long queueWritesBefore = commands("update", DeliveryQueue.COLLECTION);
+        String key = ids.get(0).toString();
+
+        MessageListenerContainer container = containers.getListenerContainer(PetitionEventsListener.ID);
+        container.pause();
+        await().atMost(Duration.ofSeconds(20)).until(container::isContainerPaused);
+        try {
+            for (PetitionId id : ids) {
+                kafka.send(Topics.INTAKE_PETITIONS, key, submittedEvent(id, "40-POLL" + ids.indexOf(id), "Ổ gà"))
+                        .get();
+                kafka.send(
+                                Topics.ROUTING_CASES,
+                                key,
+                                new PetitionRouted(
+                                        UUID.randomUUID(),
+                                        id,
+                                        clock.instant(),
+                                        HOP_MINH,
+                                        new Place("40", "17605"),
+                                        "commune-people-committee",
+                                        1,
+                                        due("2026-12-16T16:59:59Z")))
+                        .get();
+            }
+        } finally {
+            container.resume();
+        }
+
+        awaiting(ids.toArray(PetitionId[]::new)).untilAsserted(() -> {
+            for (PetitionId id : ids) {
+                assertThat(facts.existsById(id.toString())).isTrue();
+                assertThat(on("email", id))
+                        .as("the responder's e-mail of %s", id)
+                        .isNotNull();
+            }
+        });
+        // Each made in the trace of the event that asked for it (the template started one per send), not in none.
+        assertThat(ids.stream().map(id -> on("email", id).traceparent()).map(t -> t == null ? null : t.split("-")[1]))
+                .doesNotContainNull()
+                .doesNotHaveDuplicates();
+        // At most two: a fetch in flight when the listener paused brings its record in a poll of its own.
+        assertThat(commands("update", "petition_facts") - factWrites).isBetween(1L, 2L);
+        assertThat(commands("insert", "deliveries") - deliveryInserts).isBetween(1L, 2L);
+        assertThat(commands("update", DeliveryQueue.COLLECTION))
+                .as("the queue entries were written, with the dispatcher's own claims")
+                .isGreaterThan(queueWritesBefore);
+    }
+
+    long commands(String command, String collection) {
+        return (long)
+                meters
+                        .find("mongodb.driver.commands")
+                        .tag("command", command)
+                        .tag("collection", collection)
+                        .timers()
+                        .stream()
+                        .mapToDouble(io.micrometer.core.instrument.Timer::count)
+                        .sum();
     }
 }
