@@ -56,7 +56,7 @@ class RoutingEventsListener {
         private boolean empty = true;
 
         @Override
-        public void add(PetitionEvent event) {
+        public void add(PetitionEvent event, ConsumerRecord<String, PetitionEvent> from) {
             Update status = statusAfter(event);
             if (status != null) {
                 updates.updateOne(query(where("_id").is(event.petitionId().toString())), status);

@@ -68,7 +68,7 @@ class PetitionEventsListener {
         private final DeliveryRecorder.Recording deliveries = recorder.recording();
 
         @Override
-        public void add(PetitionEvent event) {
+        public void add(PetitionEvent event, ConsumerRecord<String, PetitionEvent> from) {
             if (event instanceof PetitionSubmitted submitted) {
                 // ADR 0017: nothing is ever sent about an imported petition (intake publishes no consent for it,
                 // routing only a historical decision, which plans nothing), so nothing would ever quote these facts.

@@ -39,7 +39,7 @@ class PetitionSubmittedListener {
         private final PetitionRouting.Batch batch = routing.batch();
 
         @Override
-        public void add(PetitionEvent event) {
+        public void add(PetitionEvent event, ConsumerRecord<String, PetitionEvent> from) {
             if (event instanceof PetitionSubmitted submitted) {
                 batch.add(submitted); // a replay of the same petition changes nothing
             }

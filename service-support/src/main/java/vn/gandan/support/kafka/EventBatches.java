@@ -42,8 +42,12 @@ public class EventBatches {
     /** The store work of some events, gathered first and written at once. */
     public interface Bulk {
 
-        /** Adds the work of one event, in the event's trace; a failure here is this event's alone. */
-        void add(PetitionEvent event);
+        /**
+         * Adds the work of one event, in the event's trace; a failure here is this event's alone.
+         *
+         * @param from the record it was read from, for a bulk that must know where (reporting's marks)
+         */
+        void add(PetitionEvent event, ConsumerRecord<String, PetitionEvent> from);
 
         /** Writes all that was added, in the order it was added. */
         void write();
@@ -108,7 +112,7 @@ public class EventBatches {
                 () -> new KafkaRecordReceiverContext(
                         record, listenerId, null, String.valueOf(KafkaUtils.getConsumerGroupId()), () -> null),
                 registry);
-        observation.observe(() -> bulk.add(event));
+        observation.observe(() -> bulk.add(event, record));
     }
 
     /**

@@ -73,7 +73,7 @@ public class BatchRecordingListener {
         private final BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
 
         @Override
-        public void add(PetitionEvent event) {
+        public void add(PetitionEvent event, ConsumerRecord<String, PetitionEvent> from) {
             String current = StoredTrace.current();
             if (current != null) {
                 traces.put(event.eventId().toString(), current);
