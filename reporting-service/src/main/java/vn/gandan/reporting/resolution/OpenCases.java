@@ -17,6 +17,8 @@ import java.util.TreeMap;
 import org.bson.Document;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -106,52 +108,72 @@ public class OpenCases {
         return state.countable() && !state.fromHistory() && !state.handled() && state.deadline() != null;
     }
 
-    /**
-     * Writes the case as the state gives it, and removes where it was before (another province or due time).
-     *
-     * @param before the state counted before, or null if unknown: then every place the events could have put it
-     *     is removed
-     * @param events the petition's events, for those places
-     */
-    void record(
-            ProjectionVersion version,
-            String petitionId,
-            PetitionState state,
-            PetitionState before,
-            List<TimelineEntry> events) {
-        OpenCase now = openCase(petitionId, state);
-        Set<String> stale = new LinkedHashSet<>();
-        if (before != null) {
-            OpenCase was = openCase(petitionId, before);
-            if (Objects.equals(now, was)) {
-                return;
-            }
-            if (was != null) {
-                stale.add(was.id());
-            }
-        } else {
-            Set<String> provinces = new LinkedHashSet<>();
-            Set<Instant> dues = new LinkedHashSet<>();
-            events.forEach(e -> {
-                if (e.provinceCode() != null) {
-                    provinces.add(e.provinceCode());
+    /** The open-case writes of several petitions, sent in one unordered bulk: each petition's ids are its own. */
+    final class Writes {
+
+        private final BulkOperations bulk;
+        private boolean empty = true;
+
+        private Writes(ProjectionVersion version) {
+            bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, version.collection(OpenCase.COLLECTION));
+        }
+
+        /**
+         * Writes the case as the state gives it, and removes where it was before (another province or due time).
+         *
+         * @param before the state counted before, or null if unknown: then every place the events could have put
+         *     it is removed
+         * @param events the petition's events, for those places
+         */
+        void record(String petitionId, PetitionState state, PetitionState before, List<TimelineEntry> events) {
+            OpenCase now = openCase(petitionId, state);
+            Set<String> stale = new LinkedHashSet<>();
+            if (before != null) {
+                OpenCase was = openCase(petitionId, before);
+                if (Objects.equals(now, was)) {
+                    return;
                 }
-                if (e.deadline() != null) {
-                    dues.add(e.deadline().dueAt());
+                if (was != null) {
+                    stale.add(was.id());
                 }
-            });
-            provinces.forEach(p -> dues.forEach(d -> stale.add(id(p, d, petitionId))));
+            } else {
+                Set<String> provinces = new LinkedHashSet<>();
+                Set<Instant> dues = new LinkedHashSet<>();
+                events.forEach(e -> {
+                    if (e.provinceCode() != null) {
+                        provinces.add(e.provinceCode());
+                    }
+                    if (e.deadline() != null) {
+                        dues.add(e.deadline().dueAt());
+                    }
+                });
+                provinces.forEach(p -> dues.forEach(d -> stale.add(id(p, d, petitionId))));
+            }
+            if (now != null) {
+                stale.remove(now.id());
+            }
+            if (!stale.isEmpty()) {
+                bulk.remove(Query.query(where("_id").in(stale)));
+                empty = false;
+            }
+            if (now != null) {
+                bulk.replaceOne(
+                        Query.query(where("_id").is(now.id())),
+                        now,
+                        FindAndReplaceOptions.options().upsert());
+                empty = false;
+            }
         }
-        String collection = version.collection(OpenCase.COLLECTION);
-        if (now != null) {
-            stale.remove(now.id());
+
+        void write() {
+            if (!empty) {
+                bulk.execute();
+            }
         }
-        if (!stale.isEmpty()) {
-            mongo.remove(Query.query(where("_id").in(stale)), collection);
-        }
-        if (now != null) {
-            mongo.save(now, collection);
-        }
+    }
+
+    Writes writes(ProjectionVersion version) {
+        return new Writes(version);
     }
 
     /** The open case a state gives, or null if it is handled, has no deadline or cannot be counted yet. */

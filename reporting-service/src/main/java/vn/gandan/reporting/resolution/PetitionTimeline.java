@@ -145,6 +145,16 @@ public class PetitionTimeline {
         return pending != null;
     }
 
+    /** The stored version this was read at; null for one never saved. */
+    Long version() {
+        return version;
+    }
+
+    /** Saved by a bulk write (which does not set the version as the template's save does) at this version. */
+    void savedAt(long version) {
+        this.version = version;
+    }
+
     void pendingDone() {
         pending = null;
         pendingAt = null;

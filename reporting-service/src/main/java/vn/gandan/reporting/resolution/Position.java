@@ -1,5 +1,7 @@
 package vn.gandan.reporting.resolution;
 
+import java.util.Comparator;
+
 /**
  * Where an event was read, by whom: the live listener or a rebuild, and the record's topic, partition and offset.
  * A bucket keeps, per writer and partition, the offset of the last record that moved it ({@link #guardField}); a
@@ -12,6 +14,12 @@ public record Position(String writer, String topic, int partition, long offset) 
     public static final String LIVE = "live";
     public static final String REBUILD = "rebuild";
     static final String MARKS = "hw";
+
+    /** The order a writer reads records in, per partition: by writer, topic, partition, then offset. */
+    static final Comparator<Position> RECORD_ORDER = Comparator.comparing(Position::writer)
+            .thenComparing(Position::topic)
+            .thenComparingInt(Position::partition)
+            .thenComparingLong(Position::offset);
 
     /** The bucket field with this writer's mark for this partition, e.g. {@code hw.live|gandan%2Eintake…|3}. */
     String guardField() {

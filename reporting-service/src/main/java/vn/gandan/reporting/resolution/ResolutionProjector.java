@@ -3,8 +3,12 @@ package vn.gandan.reporting.resolution;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +60,7 @@ public class ResolutionProjector {
 
     private static final Logger log = LoggerFactory.getLogger(ResolutionProjector.class);
     private static final int DUPLICATE_KEY = 11000;
+    private static final String VERSION = "version";
 
     private final MongoTemplate mongo;
     private final ReportGroups groups;
@@ -78,46 +83,142 @@ public class ResolutionProjector {
 
     /** @param at the record the event was read from */
     public void apply(PetitionEvent event, ProjectionVersion version, Position at) {
-        String id = event.petitionId().toString();
-        String timelines = version.collection(PetitionTimeline.COLLECTION);
-        PetitionTimeline timeline = mongo.findById(id, PetitionTimeline.class, timelines);
-        if (timeline == null) {
-            timeline = new PetitionTimeline(id);
-        } else if (timeline.hasPending()) {
-            if (finished.isFinished(timelines, timeline)) {
-                timeline.pendingDone(); // cleared by the write below
-            } else {
-                finish(timeline, version);
+        Batch batch = batch(version);
+        batch.add(event, at);
+        batch.write();
+    }
+
+    /** Events applied together (a poll's), their writes gathered; see {@link Batch}. */
+    public Batch batch(ProjectionVersion version) {
+        return new Batch(version);
+    }
+
+    /**
+     * A poll's events, applied in the order added, with one write per collection instead of one per event: first
+     * the timelines (each with its pending difference), then every bucket the differences move, in one ordered
+     * bulk and in the order of the records, then the groups and open cases. So after a crash between the first two
+     * writes a partition may have several pending differences, those of its last batch; every reader takes them in
+     * the order of their records (the listener reads them again in order, {@link #sweep} sorts them), so no mark
+     * passes a difference it did not take (ADR 0016).
+     *
+     * <p>A petition met twice in one batch writes what was gathered first: its difference from the first event must
+     * be taken before the second makes the next. So does a pending difference found in the store that this instance
+     * did not finish (left by a crash or another instance): it is taken before its timeline is written over.
+     */
+    public final class Batch {
+
+        private final ProjectionVersion version;
+        private final String timelines;
+        private final Set<String> met = new HashSet<>();
+        private final List<PetitionTimeline> changed = new ArrayList<>();
+        private final List<PetitionTimeline> toFinish = new ArrayList<>();
+
+        private Batch(ProjectionVersion version) {
+            this.version = version;
+            this.timelines = version.collection(PetitionTimeline.COLLECTION);
+        }
+
+        /** @param at the record the event was read from */
+        public void add(PetitionEvent event, Position at) {
+            String id = event.petitionId().toString();
+            if (met.contains(id)) {
+                write();
+            }
+            PetitionTimeline timeline = mongo.findById(id, PetitionTimeline.class, timelines);
+            if (timeline == null) {
+                timeline = new PetitionTimeline(id);
+            } else if (timeline.hasPending()) {
+                if (finished.isFinished(timelines, timeline)) {
+                    timeline.pendingDone(); // cleared by the write of this event
+                } else {
+                    toFinish.add(timeline);
+                    write();
+                }
+            }
+            met.add(id);
+            if (!timeline.add(event)) {
+                return; // a replay or duplicate
+            }
+            boolean counts = timeline.recount(at);
+            changed.add(timeline);
+            if (counts) {
+                toFinish.add(timeline);
             }
         }
-        if (!timeline.add(event)) {
-            return; // a replay or duplicate
-        }
-        boolean changed = timeline.recount(at);
-        try {
-            timeline = mongo.save(timeline, timelines);
-        } catch (DuplicateKeyException raced) {
-            throw new OptimisticLockingFailureException("timeline of " + id + " created concurrently", raced);
-        }
-        if (changed) {
-            finish(timeline, version);
+
+        /** Writes what was added, in the order above, then forgets it. */
+        public void write() {
+            saveAll(changed, timelines);
+            moveBuckets(toFinish, version.collection(Buckets.COLLECTION));
+            OpenCases.Writes openCaseWrites = openCases.writes(version);
+            for (PetitionTimeline timeline : toFinish) {
+                PetitionState state = timeline.getState();
+                if (state != null) {
+                    groups.record(state, timeline.countedBefore(), version);
+                    openCaseWrites.record(
+                            timeline.getPetitionId(), state, timeline.countedBefore(), timeline.getEvents());
+                }
+            }
+            openCaseWrites.write();
+            for (PetitionTimeline timeline : toFinish) {
+                finished.finished(timelines, timeline.getPetitionId(), timeline.getRevision());
+                timeline.pendingDone();
+            }
+            met.clear();
+            changed.clear();
+            toFinish.clear();
         }
     }
 
     /**
-     * Moves the buckets by the timeline's pending difference, at most once each, then has it cleared: with others
-     * in one write a moment later ({@link FinishedDifferences}), or by the petition's next write.
+     * New timelines inserted, the others replaced at the version they were read at, in one ordered bulk; a
+     * timeline another writer changed meanwhile (or created) fails it, for the Kafka error handler to retry.
      */
-    void finish(PetitionTimeline timeline, ProjectionVersion version) {
-        moveBuckets(timeline, version.collection(Buckets.COLLECTION));
-        PetitionState state = timeline.getState();
-        if (state != null) {
-            groups.record(state, timeline.countedBefore(), version);
-            openCases.record(version, timeline.getPetitionId(), state, timeline.countedBefore(), timeline.getEvents());
+    private void saveAll(List<PetitionTimeline> changed, String collection) {
+        if (changed.isEmpty()) {
+            return;
         }
-        finished.finished(
-                version.collection(PetitionTimeline.COLLECTION), timeline.getPetitionId(), timeline.getRevision());
-        timeline.pendingDone();
+        BulkOperations saves = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection);
+        for (PetitionTimeline timeline : changed) {
+            Document document = new Document();
+            mongo.getConverter().write(timeline, document);
+            Long read = timeline.version();
+            document.put(VERSION, read == null ? 0L : read + 1);
+            if (read == null) {
+                saves.insert(document);
+            } else {
+                saves.replaceOne(
+                        Query.query(where("_id")
+                                .is(timeline.getPetitionId())
+                                .and(VERSION)
+                                .is(read)),
+                        document);
+            }
+        }
+        BulkWriteResult result;
+        try {
+            result = saves.execute();
+        } catch (DuplicateKeyException | BulkOperationException raced) {
+            throw new OptimisticLockingFailureException("a timeline was created concurrently", raced);
+        }
+        if (result.getInsertedCount() + result.getMatchedCount() != changed.size()) {
+            throw new OptimisticLockingFailureException("a timeline was changed concurrently");
+        }
+        for (PetitionTimeline timeline : changed) {
+            Long read = timeline.version();
+            timeline.savedAt(read == null ? 0L : read + 1);
+        }
+    }
+
+    /**
+     * Moves the buckets by the timelines' pending differences, in the order given, at most once each, then has them
+     * cleared: with others in one write a moment later ({@link FinishedDifferences}), or by the petition's next
+     * write.
+     */
+    void finish(List<PetitionTimeline> pending, ProjectionVersion version) {
+        Batch batch = batch(version);
+        batch.toFinish.addAll(pending);
+        batch.write();
     }
 
     /**
@@ -142,7 +243,7 @@ public class ResolutionProjector {
         if (timeline == null || !timeline.amountsPending()) {
             return;
         }
-        moveBuckets(timeline, version.collection(Buckets.COLLECTION));
+        moveBuckets(List.of(timeline), version.collection(Buckets.COLLECTION));
         mongo.updateFirst(
                 pendingOf(timeline), new Update().set("pending", List.of()).unset("pendingAt"), timelines);
         log.info("Settled the figures of petition {} before its event was given up on", petition);
@@ -153,39 +254,45 @@ public class ResolutionProjector {
                 where("_id").is(timeline.getPetitionId()).and("revision").is(timeline.getRevision()));
     }
 
+    /** One bucket's share of a pending difference, guarded by the record it came from. */
+    private record Move(String bucket, Update update, Position at) {}
+
     /**
-     * Every bucket's guarded upsert in one unordered bulk write (one round trip, however many buckets the event
-     * moves). A duplicate key means that bucket did not match: its mark is at the record already, or another
-     * instance created it in the same instant; those few are settled one by one.
+     * Every bucket's guarded upsert of these differences in one ordered bulk write (one round trip, however many
+     * buckets the events move), in the order given: one partition's moves of a bucket must come in the order of
+     * their records. A duplicate key means that bucket did not match: its mark is at the record already, or another
+     * instance created it in the same instant; that one is settled alone and the rest go on in a bulk again.
      */
-    private void moveBuckets(PetitionTimeline timeline, String collection) {
-        Position at = timeline.pendingAt();
-        if (at == null) {
-            return;
+    private void moveBuckets(List<PetitionTimeline> differences, String collection) {
+        List<Move> moves = new ArrayList<>();
+        for (PetitionTimeline timeline : differences) {
+            Position at = timeline.pendingAt();
+            if (at != null) {
+                timeline.pendingByBucket().forEach((bucket, fields) -> {
+                    Update update = new Update();
+                    fields.forEach(update::inc);
+                    update.set(at.guardField(), at.offset());
+                    moves.add(new Move(bucket, update, at));
+                });
+            }
         }
-        List<String> ids = new ArrayList<>();
-        List<Update> updates = new ArrayList<>();
-        timeline.pendingByBucket().forEach((bucket, fields) -> {
-            Update update = new Update();
-            fields.forEach(update::inc);
-            update.set(at.guardField(), at.offset());
-            ids.add(bucket);
-            updates.add(update);
-        });
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-        for (int i = 0; i < ids.size(); i++) {
-            bulk.upsert(notYetAt(ids.get(i), at), updates.get(i));
-        }
-        try {
-            bulk.execute();
-        } catch (BulkOperationException e) {
-            for (BulkWriteError error : e.getErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
+        int from = 0;
+        while (from < moves.size()) {
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection);
+            for (Move move : moves.subList(from, moves.size())) {
+                bulk.upsert(notYetAt(move.bucket(), move.at()), move.update());
+            }
+            try {
+                bulk.execute();
+                return;
+            } catch (BulkOperationException e) {
+                BulkWriteError first = e.getErrors().get(0); // ordered: the write stopped there
+                if (first.getCode() != DUPLICATE_KEY) {
                     throw e;
                 }
-            }
-            for (BulkWriteError error : e.getErrors()) {
-                applyOnce(ids.get(error.getIndex()), at, updates.get(error.getIndex()), collection);
+                Move stopped = moves.get(from + first.getIndex());
+                applyOnce(stopped.bucket(), stopped.at(), stopped.update(), collection);
+                from += first.getIndex() + 1;
             }
         }
     }
@@ -218,20 +325,22 @@ public class ResolutionProjector {
 
     /**
      * Finishes what a stopped instance left pending in the active version (a rebuild left unfinished is started
-     * again from scratch, so its version needs no sweep).
+     * again from scratch, so its version needs no sweep): in the order of their records, as the listener would, since
+     * a batch cut short may have left several of one partition.
      */
     @EventListener(ApplicationReadyEvent.class)
     void sweep() {
         ProjectionVersion version = versions.active();
-        var pending = mongo.find(
-                Query.query(where("pending").exists(true)),
-                PetitionTimeline.class,
-                version.collection(PetitionTimeline.COLLECTION));
-        for (PetitionTimeline timeline : pending) {
-            if (timeline.hasPending()) {
-                finish(timeline, version);
-            }
-        }
+        List<PetitionTimeline> pending = mongo
+                .find(
+                        Query.query(where("pending").exists(true)),
+                        PetitionTimeline.class,
+                        version.collection(PetitionTimeline.COLLECTION))
+                .stream()
+                .filter(PetitionTimeline::hasPending)
+                .sorted(Comparator.comparing(PetitionTimeline::pendingAt, Comparator.nullsFirst(Position.RECORD_ORDER)))
+                .toList();
+        finish(pending, version);
         finished.flush();
         if (!pending.isEmpty()) {
             log.info("Finished {} pending figure updates left from before", pending.size());

@@ -385,7 +385,9 @@ class ResolutionBenchmark {
             List<PetitionEvent> story = large.story(n);
             PetitionState state = load.add(story);
             if (state.countable() && !state.handled() && state.deadline() != null) {
-                openCases.record(live, story.get(0).petitionId().toString(), state, null, List.of());
+                var writes = openCases.writes(live);
+                writes.record(story.get(0).petitionId().toString(), state, null, List.of());
+                writes.write();
             }
             if ((n + 1) % 100_000 == 0) {
                 System.out.printf(

@@ -6,6 +6,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -83,15 +84,20 @@ class ResolutionProjectorRecoveryIntegrationTests {
 
     /** Step 1 of {@link ResolutionProjector#apply} alone: the event and its pending difference written. */
     PetitionTimeline crashAfterTheTimelineWrite(PetitionTimeline timeline, vn.gandan.events.PetitionEvent event) {
+        return crashAfterTheTimelineWrite(timeline, event, TestPositions.next());
+    }
+
+    PetitionTimeline crashAfterTheTimelineWrite(
+            PetitionTimeline timeline, vn.gandan.events.PetitionEvent event, Position at) {
         assertThat(timeline.add(event)).isTrue();
-        assertThat(timeline.recount(TestPositions.next())).isTrue();
+        assertThat(timeline.recount(at)).isTrue();
         return mongo.save(timeline, version().collection(PetitionTimeline.COLLECTION));
     }
 
     /** Every bucket moved, then a crash before the pending difference was cleared. */
     void crashBeforeThePendingWasCleared(PetitionTimeline timeline) {
         var pending = mongo.findById(id.toString(), Document.class, version().collection(PetitionTimeline.COLLECTION));
-        projector.finish(timeline, version());
+        projector.finish(List.of(timeline), version());
         projector.forget(version()); // the crash: what this instance knew it finished is gone with it
         mongo.updateFirst(
                 Query.query(where("_id").is(id.toString())),
@@ -145,6 +151,37 @@ class ResolutionProjectorRecoveryIntegrationTests {
                 TestPositions.next());
         assertThat(bucket().get("handled")).isEqualTo(1L);
         assertThat(bucket().get("received")).isEqualTo(1L);
+    }
+
+    /**
+     * A batch cut short after its timelines were written, before any bucket moved, leaves a difference pending for
+     * each of its records, several of one partition. Taken out of order, the later record's mark would shut out the
+     * earlier one's difference from the bucket they share; the sweep takes them in the order of their records,
+     * whatever order the store returns them in.
+     */
+    @Test
+    void theDifferencesOfABatchCutShortAreTakenInTheOrderOfTheirRecords() {
+        Position earlier = TestPositions.next();
+        Position later = TestPositions.next();
+        PetitionId other = PetitionId.random();
+        crashAfterTheTimelineWrite(new PetitionTimeline(other.toString()), submitted(other), earlier);
+        crashAfterTheTimelineWrite(new PetitionTimeline(id.toString()), submitted(), earlier);
+        // The one the store returns first gets the later record, so that its own order would be the wrong one.
+        String timelines = version().collection(PetitionTimeline.COLLECTION);
+        List<String> natural =
+                mongo.find(Query.query(where("pending").exists(true)), Document.class, timelines).stream()
+                        .map(d -> d.getString("_id"))
+                        .filter(petition -> petition.equals(id.toString()) || petition.equals(other.toString()))
+                        .toList();
+        mongo.updateFirst(
+                Query.query(where("_id").is(natural.get(0))),
+                new Update().set("pendingAt", mongo.getConverter().convertToMongoType(later)),
+                timelines);
+
+        projector.sweep();
+
+        assertThat(bucket().get("received")).isEqualTo(2L);
+        assertThat(stored().hasPending()).isFalse();
     }
 
     /**

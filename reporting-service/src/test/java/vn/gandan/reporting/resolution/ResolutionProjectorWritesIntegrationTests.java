@@ -67,9 +67,13 @@ class ResolutionProjectorWritesIntegrationTests {
 
     /** Update commands sent to a projection collection so far (a bulk write counts once, as on the wire). */
     long updates(String base) {
+        return commands("update", base);
+    }
+
+    long commands(String command, String base) {
         return (long) meters
                 .find("mongodb.driver.commands")
-                .tag("command", "update")
+                .tag("command", command)
                 .tag("collection", version().collection(base))
                 .timers()
                 .stream()
@@ -109,6 +113,66 @@ class ResolutionProjectorWritesIntegrationTests {
         // this one), against one update per event before
         assertThat(updates(PetitionTimeline.COLLECTION) - before).isLessThanOrEqualTo(count / 4);
         assertThat(received()).isEqualTo(count);
+    }
+
+    long receivedBy(AuthorityRef authority) {
+        Document doc = mongo.findById(
+                Buckets.id(Buckets.scope(Dimension.AUTHORITY, authority.id()), "2025"),
+                Document.class,
+                version().collection(Buckets.COLLECTION));
+        return doc == null ? 0 : doc.getLong("received");
+    }
+
+    /**
+     * A poll's events, applied together (the live listener's {@link ResolutionProjector.Batch}), cost one write per
+     * collection: the new timelines one insert, the buckets one update, the open cases one, however many events.
+     */
+    @Test
+    void aBatchOfEventsWritesEachCollectionOnce() {
+        List<PetitionId> submittedBefore = List.of(PetitionId.random(), PetitionId.random(), PetitionId.random());
+        ResolutionProjector.Batch first = projector.batch(version());
+        submittedBefore.forEach(p -> first.add(submitted(p), TestPositions.next()));
+        first.write();
+        long timelineInserts = commands("insert", PetitionTimeline.COLLECTION);
+        long bucketUpdates = updates(Buckets.COLLECTION);
+        long openCaseUpdates = updates(OpenCases.OpenCase.COLLECTION);
+
+        ResolutionProjector.Batch poll = projector.batch(version());
+        submittedBefore.forEach(p -> poll.add(routed(p), TestPositions.next()));
+        for (int i = 0; i < 3; i++) {
+            poll.add(submitted(PetitionId.random()), TestPositions.next());
+        }
+        poll.write();
+
+        assertThat(commands("insert", PetitionTimeline.COLLECTION) - timelineInserts)
+                .isEqualTo(1);
+        assertThat(updates(Buckets.COLLECTION) - bucketUpdates).isEqualTo(1);
+        assertThat(updates(OpenCases.OpenCase.COLLECTION) - openCaseUpdates).isEqualTo(1);
+        assertThat(received()).isEqualTo(6);
+        assertThat(receivedBy(ubnd)).isEqualTo(3);
+        assertThat(submittedBefore)
+                .allSatisfy(p -> assertThat(stored(p).getEvents()).hasSize(2));
+    }
+
+    /**
+     * A petition met twice in one batch: the first event's difference is written before the second makes the next,
+     * so both count, once each.
+     */
+    @Test
+    void aPetitionMetTwiceInOneBatchCountsBothEventsOnce() {
+        PetitionId petition = PetitionId.random();
+        ResolutionProjector.Batch poll = projector.batch(version());
+        poll.add(submitted(petition), TestPositions.next());
+        PetitionRouted routed = routed(petition);
+        poll.add(routed, TestPositions.next());
+        poll.add(routed, TestPositions.next()); // the same event again, as a redelivery brings it
+        poll.write();
+
+        assertThat(received()).isEqualTo(1);
+        assertThat(receivedBy(ubnd)).isEqualTo(1);
+        assertThat(stored(petition).getEvents()).hasSize(2);
+        finished.flush();
+        assertThat(stored(petition).hasPending()).isFalse();
     }
 
     @Test
