@@ -6,7 +6,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +23,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.ActiveProfiles;
 import vn.gandan.events.AuthorityRef;
 import vn.gandan.events.PetitionId;
@@ -34,7 +32,9 @@ import vn.gandan.events.Place;
 import vn.gandan.events.Topics;
 import vn.gandan.testsupport.Http;
 import vn.gandan.testsupport.KafkaProbe;
+import vn.gandan.testsupport.OnePoll;
 import vn.gandan.testsupport.RealInfrastructure;
+import vn.gandan.testsupport.StoreCommands;
 
 /**
  * The status a portal sees follows routing's events, a poll's worth per store write: counted by the driver's
@@ -157,27 +157,12 @@ class RoutingStatusIntegrationTests {
     }
 
     private long petitionUpdates() {
-        return (long)
-                meters
-                        .find("mongodb.driver.commands")
-                        .tag("command", "update")
-                        .tag("collection", "petitions")
-                        .timers()
-                        .stream()
-                        .mapToDouble(Timer::count)
-                        .sum();
+        return StoreCommands.count(meters, "update", "petitions");
     }
 
     /** The listener paused while {@code sends} run, so that its next poll brings all their records at once. */
     private void inOneBatch(Runnable sends) {
-        MessageListenerContainer container = containers.getListenerContainer(RoutingEventsListener.ID);
-        container.pause();
-        await().atMost(Duration.ofSeconds(20)).until(container::isContainerPaused);
-        try {
-            sends.run();
-        } finally {
-            container.resume();
-        }
+        OnePoll.of(containers, RoutingEventsListener.ID, sends);
     }
 
     private static PetitionRouted routed(String id) {

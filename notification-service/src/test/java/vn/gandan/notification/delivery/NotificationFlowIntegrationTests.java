@@ -39,7 +39,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -66,7 +65,9 @@ import vn.gandan.testsupport.FreePorts;
 import vn.gandan.testsupport.Http;
 import vn.gandan.testsupport.KafkaProbe;
 import vn.gandan.testsupport.MutableClock;
+import vn.gandan.testsupport.OnePoll;
 import vn.gandan.testsupport.RealInfrastructure;
+import vn.gandan.testsupport.StoreCommands;
 
 /**
  * The whole service on real Kafka and MongoDB, with a real SMTP server (GreenMail) and real HTTP servers for the
@@ -915,13 +916,10 @@ class NotificationFlowIntegrationTests {
         long queueWritesBefore = commands("update", DeliveryQueue.COLLECTION);
         String key = ids.get(0).toString();
 
-        MessageListenerContainer container = containers.getListenerContainer(PetitionEventsListener.ID);
-        container.pause();
-        await().atMost(Duration.ofSeconds(20)).until(container::isContainerPaused);
-        try {
+        OnePoll.of(containers, PetitionEventsListener.ID, () -> {
             for (PetitionId id : ids) {
                 kafka.send(Topics.INTAKE_PETITIONS, key, submittedEvent(id, "40-POLL" + ids.indexOf(id), "Ổ gà"))
-                        .get();
+                        .join();
                 kafka.send(
                                 Topics.ROUTING_CASES,
                                 key,
@@ -934,11 +932,9 @@ class NotificationFlowIntegrationTests {
                                         "commune-people-committee",
                                         1,
                                         due("2026-12-16T16:59:59Z")))
-                        .get();
+                        .join();
             }
-        } finally {
-            container.resume();
-        }
+        });
 
         awaiting(ids.toArray(PetitionId[]::new)).untilAsserted(() -> {
             for (PetitionId id : ids) {
@@ -961,14 +957,6 @@ class NotificationFlowIntegrationTests {
     }
 
     long commands(String command, String collection) {
-        return (long)
-                meters
-                        .find("mongodb.driver.commands")
-                        .tag("command", command)
-                        .tag("collection", collection)
-                        .timers()
-                        .stream()
-                        .mapToDouble(io.micrometer.core.instrument.Timer::count)
-                        .sum();
+        return StoreCommands.count(meters, command, collection);
     }
 }

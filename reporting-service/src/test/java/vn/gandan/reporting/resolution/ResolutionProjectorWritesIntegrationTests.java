@@ -3,7 +3,6 @@ package vn.gandan.reporting.resolution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,7 @@ import vn.gandan.events.Place;
 import vn.gandan.reporting.version.ProjectionVersion;
 import vn.gandan.reporting.version.ProjectionVersions;
 import vn.gandan.testsupport.RealInfrastructure;
+import vn.gandan.testsupport.StoreCommands;
 
 /**
  * What applying an event costs the store, counted by the driver's command metrics (as the benchmark counts them):
@@ -71,14 +71,7 @@ class ResolutionProjectorWritesIntegrationTests {
     }
 
     long commands(String command, String base) {
-        return (long) meters
-                .find("mongodb.driver.commands")
-                .tag("command", command)
-                .tag("collection", version().collection(base))
-                .timers()
-                .stream()
-                .mapToDouble(Timer::count)
-                .sum();
+        return StoreCommands.count(meters, command, version().collection(base));
     }
 
     PetitionTimeline stored(PetitionId petition) {

@@ -1,7 +1,6 @@
 package vn.gandan.routing.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +17,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import vn.gandan.events.Channel;
@@ -35,7 +33,9 @@ import vn.gandan.events.Topics;
 import vn.gandan.routing.Submissions;
 import vn.gandan.testsupport.Http;
 import vn.gandan.testsupport.KafkaProbe;
+import vn.gandan.testsupport.OnePoll;
 import vn.gandan.testsupport.RealInfrastructure;
+import vn.gandan.testsupport.StoreCommands;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
@@ -545,17 +545,12 @@ class PetitionRoutingIntegrationTests {
         long timerWrites = commands("update", CaseTimers.COLLECTION);
         String key = poll.get(0).petitionId().toString();
 
-        MessageListenerContainer container = containers.getListenerContainer(PetitionSubmittedListener.ID);
-        container.pause();
-        await().atMost(Duration.ofSeconds(20)).until(container::isContainerPaused);
-        try {
+        OnePoll.of(containers, PetitionSubmittedListener.ID, () -> {
             for (PetitionSubmitted event : poll) {
-                kafka.send(Topics.INTAKE_PETITIONS, key, event).get();
+                kafka.send(Topics.INTAKE_PETITIONS, key, event).join();
             }
-            kafka.send(Topics.INTAKE_PETITIONS, key, poll.get(1)).get();
-        } finally {
-            container.resume();
-        }
+            kafka.send(Topics.INTAKE_PETITIONS, key, poll.get(1)).join();
+        });
 
         for (PetitionSubmitted event : poll) {
             String id = event.petitionId().toString();
@@ -578,15 +573,7 @@ class PetitionRoutingIntegrationTests {
     }
 
     long commands(String command, String collection) {
-        return (long)
-                meters
-                        .find("mongodb.driver.commands")
-                        .tag("command", command)
-                        .tag("collection", collection)
-                        .timers()
-                        .stream()
-                        .mapToDouble(io.micrometer.core.instrument.Timer::count)
-                        .sum();
+        return StoreCommands.count(meters, command, collection);
     }
 
     @Test

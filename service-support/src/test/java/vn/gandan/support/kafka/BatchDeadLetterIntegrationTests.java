@@ -22,6 +22,7 @@ import vn.gandan.support.SampleEvents;
 import vn.gandan.support.SupportIntegrationTest;
 import vn.gandan.support.testapp.BatchRecordingListener;
 import vn.gandan.testsupport.KafkaProbe;
+import vn.gandan.testsupport.OnePoll;
 
 /**
  * A listener that takes a poll at once keeps the guarantees of one that takes a record ({@link
@@ -129,7 +130,7 @@ class BatchDeadLetterIntegrationTests {
 
     /** The listener paused while {@code sends} run, so that its next poll brings all their records at once. */
     private void inOneBatch(Runnable sends) {
-        BatchRecordingListener.inOnePoll(containers, sends);
+        OnePoll.of(containers, BatchRecordingListener.ID, sends);
     }
 
     @Test

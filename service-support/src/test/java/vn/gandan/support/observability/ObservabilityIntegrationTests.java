@@ -30,6 +30,7 @@ import vn.gandan.support.testapp.TestPetition;
 import vn.gandan.support.testapp.TestPetitions;
 import vn.gandan.testsupport.Http;
 import vn.gandan.testsupport.KafkaProbe;
+import vn.gandan.testsupport.OnePoll;
 
 /**
  * What a service shows of itself: a trace that crosses the outbox and the broker into a listener, and the meters
@@ -114,7 +115,7 @@ class ObservabilityIntegrationTests {
         Span firstRequest = tracer.nextSpan().name("first request").start();
         Span secondRequest = tracer.nextSpan().name("second request").start();
 
-        BatchRecordingListener.inOnePoll(containers, () -> {
+        OnePoll.of(containers, BatchRecordingListener.ID, () -> {
             sendIn(firstRequest, key, first);
             sendIn(secondRequest, key, second);
         });

@@ -1,10 +1,8 @@
 package vn.gandan.support.testapp;
 
-import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +16,6 @@ import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 import vn.gandan.events.PetitionEvent;
 import vn.gandan.events.Topics;
@@ -100,18 +96,6 @@ public class BatchRecordingListener {
     /** The trace context the event's work was added in, as an outbox entry it made would store it. */
     public Optional<String> traceOf(String eventId) {
         return Optional.ofNullable(traces.get(eventId));
-    }
-
-    /** Holds the listener's consumer while the records are sent, so that its next poll brings them all. */
-    public static void inOnePoll(KafkaListenerEndpointRegistry containers, Runnable sends) {
-        MessageListenerContainer container = containers.getListenerContainer(ID);
-        container.pause();
-        await().atMost(Duration.ofSeconds(20)).until(container::isContainerPaused);
-        try {
-            sends.run();
-        } finally {
-            container.resume();
-        }
     }
 
     /** Whether the event's write is in the store. */
