@@ -198,8 +198,14 @@ public class ResolutionProjector {
         BulkWriteResult result;
         try {
             result = saves.execute();
-        } catch (DuplicateKeyException | BulkOperationException raced) {
+        } catch (DuplicateKeyException raced) {
             throw new OptimisticLockingFailureException("a timeline was created concurrently", raced);
+        } catch (BulkOperationException failed) {
+            // Only a duplicate key is a lost race; any other refusal is the store's and keeps its own kind.
+            if (failed.getErrors().stream().allMatch(e -> e.getCode() == DUPLICATE_KEY)) {
+                throw new OptimisticLockingFailureException("a timeline was created concurrently", failed);
+            }
+            throw failed;
         }
         if (result.getInsertedCount() + result.getMatchedCount() != changed.size()) {
             throw new OptimisticLockingFailureException("a timeline was changed concurrently");
