@@ -22,6 +22,10 @@ class RecentPetitions {
 
     protected RecentPetitions() {}
 
+    String id() {
+        return id;
+    }
+
     List<Entry> entries() {
         return entries;
     }

@@ -1,14 +1,20 @@
 package vn.gandan.intake.repeats;
 
+import static java.util.stream.Collectors.toCollection;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
@@ -58,57 +64,123 @@ public class Repeats {
         }
     }
 
+    /** A petition to remember, by its id. */
+    public record Remembered(String petitionId, Facts facts) {}
+
+    /** For one petition: {@link #recall} of it alone. */
     public Optional<RelatedPetition> earlierOf(Facts facts) {
-        Set<String> words = bigrams(facts.searchKey());
-        RelatedPetition best = null;
-        for (String key : keys(facts)) {
-            RecentPetitions recent = mongo.findById(key, RecentPetitions.class);
-            if (recent == null) {
-                continue;
-            }
-            for (RecentPetitions.Entry entry : recent.entries()) {
-                if (!withinWindow(entry.receivedAt(), facts.receivedAt())
-                        || !entry.category().equals(facts.category())) {
-                    continue;
-                }
-                double score = similarity(words, bigrams(entry.searchKey()));
-                if (key.startsWith("citizen|")) {
-                    score = Math.max(score, SAME_CITIZEN_SCORE);
-                } else if (score < properties.similarity()) {
-                    continue;
-                }
-                if (best == null || score > best.score()) {
-                    best = new RelatedPetition(PetitionId.of(entry.petitionId()), round(score));
-                }
-            }
-        }
-        return Optional.ofNullable(best);
+        return recall(List.of(facts)).earlierOf(facts);
+    }
+
+    /** For one petition: {@link #rememberAll} of it alone. */
+    public void remember(String petitionId, Facts facts) {
+        rememberAll(List.of(new Remembered(petitionId, facts)));
     }
 
     /**
-     * Remembers an accepted petition: one atomic {@code $push} per key (newest {@code keep} by receipt), both in one
-     * bulk write, so that two petitions of the same place remembered at once both stay. Not atomic with its
-     * creation: a crash in between only means a later repeat of it may go unlinked, never a lost petition.
+     * The recent petitions of every place and citizen of a batch, read in one query. A batch's petitions are then
+     * found against it one after another, each {@link Recent#add added} once decided, so that a batch links its
+     * petitions as the same petitions sent one by one would be.
      */
-    public void remember(String petitionId, Facts facts) {
-        Document entry = new Document("petitionId", petitionId)
-                .append("category", facts.category())
-                .append("searchKey", facts.searchKey())
-                .append("receivedAt", Date.from(facts.receivedAt()));
-        List<String> keys = keys(facts);
-        if (keys.isEmpty()) {
+    public Recent recall(List<Facts> batch) {
+        Set<String> keys = new LinkedHashSet<>();
+        batch.forEach(facts -> keys.addAll(keys(facts)));
+        Map<String, List<Known>> byKey = new HashMap<>();
+        if (!keys.isEmpty()) {
+            for (RecentPetitions recent : mongo.find(query(where("_id").in(keys)), RecentPetitions.class)) {
+                byKey.put(recent.id(), recent.entries().stream().map(Known::of).collect(toCollection(ArrayList::new)));
+            }
+        }
+        return new Recent(byKey);
+    }
+
+    /** An entry with its syllable pairs, split once however many petitions of a batch it is compared with. */
+    private record Known(RecentPetitions.Entry entry, Set<String> words) {
+
+        static Known of(RecentPetitions.Entry entry) {
+            return new Known(entry, bigrams(entry.searchKey()));
+        }
+    }
+
+    /** What {@link #recall} read, and what its batch added since. Not shared between threads. */
+    public final class Recent {
+
+        private static final Comparator<Known> NEWEST_FIRST = Comparator.comparing(
+                        (Known known) -> known.entry().receivedAt())
+                .reversed();
+
+        private final Map<String, List<Known>> byKey;
+
+        private Recent(Map<String, List<Known>> byKey) {
+            this.byKey = byKey;
+        }
+
+        public Optional<RelatedPetition> earlierOf(Facts facts) {
+            Set<String> words = bigrams(facts.searchKey());
+            RelatedPetition best = null;
+            for (String key : keys(facts)) {
+                for (Known known : byKey.getOrDefault(key, List.of())) {
+                    RecentPetitions.Entry entry = known.entry();
+                    if (!withinWindow(entry.receivedAt(), facts.receivedAt())
+                            || !entry.category().equals(facts.category())) {
+                        continue;
+                    }
+                    double score = similarity(words, known.words());
+                    if (key.startsWith("citizen|")) {
+                        score = Math.max(score, SAME_CITIZEN_SCORE);
+                    } else if (score < properties.similarity()) {
+                        continue;
+                    }
+                    if (best == null || score > best.score()) {
+                        best = new RelatedPetition(PetitionId.of(entry.petitionId()), round(score));
+                    }
+                }
+            }
+            return Optional.ofNullable(best);
+        }
+
+        /** Takes a decided petition in, as the store will keep it: the newest {@code keep} by receipt. */
+        public void add(String petitionId, Facts facts) {
+            Known known = Known.of(
+                    new RecentPetitions.Entry(petitionId, facts.category(), facts.searchKey(), facts.receivedAt()));
+            for (String key : keys(facts)) {
+                List<Known> entries = byKey.computeIfAbsent(key, k -> new ArrayList<>());
+                entries.add(known);
+                entries.sort(NEWEST_FIRST);
+                if (entries.size() > properties.keep()) {
+                    entries.subList(properties.keep(), entries.size()).clear();
+                }
+            }
+        }
+    }
+
+    /**
+     * Remembers accepted petitions: one atomic {@code $push} per key (newest {@code keep} by receipt), all in one
+     * bulk write, so that two petitions of the same place remembered at once both stay. Not atomic with their
+     * creation: a crash in between only means a later repeat of them may go unlinked, never a lost petition.
+     */
+    public void rememberAll(List<Remembered> accepted) {
+        Map<String, List<Document>> byKey = new LinkedHashMap<>();
+        for (Remembered remembered : accepted) {
+            Facts facts = remembered.facts();
+            Document entry = new Document("petitionId", remembered.petitionId())
+                    .append("category", facts.category())
+                    .append("searchKey", facts.searchKey())
+                    .append("receivedAt", Date.from(facts.receivedAt()));
+            keys(facts).forEach(key -> byKey.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(entry));
+        }
+        if (byKey.isEmpty()) {
             return;
         }
         BulkOperations pushes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, RecentPetitions.class);
-        for (String key : keys) {
-            pushes.upsert(
-                    query(where("_id").is(key)),
-                    new Update()
-                            .push("entries")
-                            .sort(Sort.by(Sort.Direction.DESC, "receivedAt"))
-                            .slice(properties.keep())
-                            .each(entry));
-        }
+        byKey.forEach((key, entries) -> pushes.upsert(
+                query(where("_id").is(key)),
+                new Update()
+                        .push("entries")
+                        .sort(Sort.by(Sort.Direction.DESC, "receivedAt"))
+                        .slice(properties.keep())
+                        .each(entries.toArray())));
         pushes.execute();
     }
 

@@ -190,6 +190,8 @@ public class Petition {
         this.location = location;
         this.citizen = citizen;
         this.status = PetitionStatus.SUBMITTED;
+        // The first version, which the template's insert would set and a bulk insert (NewAggregates) does not.
+        this.version = 0L;
     }
 
     void describe(List<Attachment> attachments, Map<String, String> details, String portalCategory) {
@@ -256,6 +258,14 @@ public class Petition {
 
     public PetitionSubmitted.RelatedPetition getRelatedTo() {
         return relatedTo;
+    }
+
+    String getPortalKey() {
+        return portalKey;
+    }
+
+    String getIdempotencyKey() {
+        return idempotencyKey;
     }
 
     public String getRequestDigest() {

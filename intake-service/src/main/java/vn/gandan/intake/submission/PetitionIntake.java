@@ -5,13 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import vn.gandan.events.PetitionId;
@@ -26,6 +28,7 @@ import vn.gandan.intake.normalization.Resolution;
 import vn.gandan.intake.normalization.TextNormalizer;
 import vn.gandan.intake.repeats.CitizenPseudonyms;
 import vn.gandan.intake.repeats.Repeats;
+import vn.gandan.support.outbox.NewAggregates;
 import vn.gandan.support.security.Caller;
 import vn.gandan.support.web.FieldReason;
 import vn.gandan.support.web.InvalidRequestException;
@@ -47,15 +50,18 @@ public class PetitionIntake {
     private final Repeats repeats;
     private final CitizenPseudonyms pseudonyms;
     private final PortalCategories portalCategories;
+    private final NewAggregates newAggregates;
     private final Clock clock;
 
     PetitionIntake(
             Petitions petitions,
+            NewAggregates newAggregates,
             Repeats repeats,
             CitizenPseudonyms pseudonyms,
             PortalCategories portalCategories,
             Clock clock) {
         this.petitions = petitions;
+        this.newAggregates = newAggregates;
         this.repeats = repeats;
         this.pseudonyms = pseudonyms;
         this.portalCategories = portalCategories;
@@ -65,6 +71,9 @@ public class PetitionIntake {
 
     /** The outcome: the petition, and whether this call created it (false: a repeat of the same reference). */
     public record Accepted(Petition petition, boolean created) {}
+
+    /** One petition's outcome in a batch: accepted, or refused with the reason (the other is null). */
+    public record Outcome(Accepted accepted, InvalidRequestException refused) {}
 
     /**
      * @param portal must be a portal caller with a province
@@ -83,43 +92,131 @@ public class PetitionIntake {
      * @throws InvalidRequestException 409 if that key or reference was used for a different petition
      */
     public Accepted submit(NewPetition submitted, String idempotencyKey, Caller portal) {
-        return accept(submitted, idempotencyKey, portal, false);
+        Outcome outcome = accept(List.of(new Submission(submitted, idempotencyKey)), portal, false)
+                .get(0);
+        if (outcome.refused() != null) {
+            throw outcome.refused();
+        }
+        return outcome.accepted();
     }
 
     /**
-     * Imports a petition from the portal's records (ADR 0017): checked and stored as a live one, and marked so that
-     * no clock runs for it and no one is told of it. It carries no consent to notifications.
-     *
-     * @throws InvalidRequestException as {@link #submit}, and if it asks for notifications
+     * Submits a batch as {@link #submit} would each of its petitions in turn, at a few store commands for the
+     * whole batch: one lookup of their portal references, one of their places' and citizens' recent petitions,
+     * one insert and one update. A petition may repeat an earlier one of the same batch.
      */
-    public Accepted importHistorical(NewPetition submitted, Caller portal) {
-        if (submitted.citizen() != null && submitted.citizen().consent() != null) {
-            throw InvalidRequestException.field("citizen.notify", "gandan.intake.historical.consent");
-        }
-        return accept(submitted, null, portal, true);
+    public List<Outcome> submitAll(List<NewPetition> submitted, Caller portal) {
+        return accept(submitted.stream().map(p -> new Submission(p, null)).toList(), portal, false);
     }
 
-    private Accepted accept(NewPetition submitted, String idempotencyKey, Caller portal, boolean historical) {
-        String portalId = portalId(portal);
+    /**
+     * Imports petitions from the portal's records (ADR 0017), as {@link #submitAll}: checked and stored as live
+     * ones, and marked so that no clock runs for them and no one is told of them. They carry no consent to
+     * notifications; one that asks for it is refused.
+     */
+    public List<Outcome> importAll(List<NewPetition> submitted, Caller portal) {
+        return accept(submitted.stream().map(p -> new Submission(p, null)).toList(), portal, true);
+    }
+
+    private record Submission(NewPetition petition, String idempotencyKey) {}
+
+    /** A submission normalized, with what identifies it: the digest of its body and its portal-scoped key. */
+    private record Checked(int index, NewPetition request, String sentCategory, String digest, String keyed) {}
+
+    /** A new petition, built and not yet stored, with what finding its repeats needs. */
+    private record Draft(Checked item, Petition petition, Repeats.Facts facts) {}
+
+    /** In four steps, each over the whole batch; {@code outcomes} is filled in as each item is settled. */
+    private List<Outcome> accept(List<Submission> submissions, Caller portal, boolean historical) {
+        Outcome[] outcomes = new Outcome[submissions.size()];
+        List<Checked> checked = new ArrayList<>();
+        for (int i = 0; i < submissions.size(); i++) {
+            try {
+                checked.add(check(i, submissions.get(i), portal, historical));
+            } catch (InvalidRequestException refused) {
+                outcomes[i] = new Outcome(null, refused);
+            }
+        }
+        List<Draft> drafts = draftNew(checked, portal, historical, outcomes);
+        link(drafts, historical);
+        store(drafts, portalId(portal), outcomes);
+        return Arrays.asList(outcomes);
+    }
+
+    /** Drafts those that repeat no earlier petition by key or reference; answers the others with that one. */
+    private List<Draft> draftNew(List<Checked> checked, Caller portal, boolean historical, Outcome[] outcomes) {
+        Earlier earlier = earlier(checked, portalId(portal));
+        Instant now = clock.instant();
+        List<Draft> drafts = new ArrayList<>();
+        for (Checked item : checked) {
+            try {
+                Optional<Petition> first = earlier.of(item);
+                if (first.isPresent()) {
+                    outcomes[item.index()] = new Outcome(repeat(first.get(), item.digest()), null);
+                    continue;
+                }
+                Draft draft = draft(item, portal, historical, now);
+                earlier.add(draft.petition());
+                drafts.add(draft);
+            } catch (InvalidRequestException refused) {
+                outcomes[item.index()] = new Outcome(null, refused);
+            }
+        }
+        return drafts;
+    }
+
+    /** Each draft linked to the petition it repeats, an earlier draft of the batch included, and its events recorded. */
+    private void link(List<Draft> drafts, boolean historical) {
+        Repeats.Recent recent = repeats.recall(drafts.stream().map(Draft::facts).toList());
+        for (Draft draft : drafts) {
+            publish(draft, recent.earlierOf(draft.facts()).orElse(null), historical);
+            recent.add(draft.petition().getId(), draft.facts());
+        }
+    }
+
+    private void store(List<Draft> drafts, String portalId, Outcome[] outcomes) {
+        List<Petition> inserted = newAggregates.insert(
+                Petition.class, drafts.stream().map(Draft::petition).toList(), Petition::getId);
+        List<Repeats.Remembered> remembered = new ArrayList<>();
+        for (Draft draft : drafts) {
+            if (inserted.contains(draft.petition())) {
+                outcomes[draft.item().index()] = new Outcome(new Accepted(draft.petition(), true), null);
+                remembered.add(new Repeats.Remembered(draft.petition().getId(), draft.facts()));
+            } else {
+                outcomes[draft.item().index()] = raced(draft.item(), portalId);
+            }
+        }
+        repeats.rememberAll(remembered);
+    }
+
+    /** Hostile text refused, then normalized; historical petitions may not ask to be told. */
+    private Checked check(int index, Submission submission, Caller portal, boolean historical) {
+        NewPetition submitted = submission.petition();
+        if (historical && submitted.citizen() != null && submitted.citizen().consent() != null) {
+            throw InvalidRequestException.field("citizen.notify", "gandan.intake.historical.consent");
+        }
         List<FieldReason> hostile = HostileText.check(submitted);
         if (!hostile.isEmpty()) {
             throw invalidFields(hostile);
         }
         NewPetition request = normalized(submitted, portal.portalId());
-        String digest = RequestDigests.of(request, historical);
-        String keyed = idempotencyKey == null ? null : portalId + "|" + idempotencyKey;
-        var earlier = earlier(keyed, portalId, request.portalReference());
-        if (earlier.isPresent()) {
-            return repeat(earlier.get(), digest);
-        }
-        Instant now = clock.instant();
+        String key = submission.idempotencyKey();
+        return new Checked(
+                index,
+                request,
+                submitted.category(),
+                RequestDigests.of(request, historical),
+                key == null ? null : portalId(portal) + "|" + key);
+    }
+
+    private Draft draft(Checked item, Caller portal, boolean historical, Instant now) {
+        NewPetition request = item.request();
         validate(request, now);
         Petition.Location location = locate(request, portal.provinceCode());
-        PetitionId id = PetitionId.random();
         Petition petition = new Petition(
-                id.toString(),
+                PetitionId.random().toString(),
                 TrackingCodes.next(location.provinceCode()),
-                portalId,
+                portalId(portal),
                 request.portalReference(),
                 request.kind(),
                 request.category(),
@@ -133,8 +230,11 @@ public class PetitionIntake {
         petition.describe(
                 request.attachments(),
                 request.details(),
-                request.category().equals(submitted.category()) ? null : submitted.category());
-        petition.identify(keyed, digest);
+                request.category().equals(item.sentCategory()) ? null : item.sentCategory());
+        petition.identify(item.keyed(), item.digest());
+        if (historical) {
+            petition.markHistorical();
+        }
         Repeats.Facts facts = new Repeats.Facts(
                 location.provinceCode(),
                 location.communeCode(),
@@ -143,11 +243,17 @@ public class PetitionIntake {
                 request.title(),
                 request.description(),
                 request.receivedAt());
-        var related = repeats.earlierOf(facts).orElse(null);
-        petition.link(facts.citizenRef(), related);
-        if (historical) {
-            petition.markHistorical();
-        }
+        return new Draft(item, petition, facts);
+    }
+
+    /** Links the repeat found and records the petition's events, which go out with it in its insert. */
+    private static void publish(Draft draft, PetitionSubmitted.RelatedPetition related, boolean historical) {
+        Petition petition = draft.petition();
+        Instant now = petition.getSubmittedAt();
+        NewPetition request = draft.item().request();
+        Petition.Location location = petition.getLocation();
+        PetitionId id = PetitionId.of(petition.getId());
+        petition.link(draft.facts().citizenRef(), related);
         petition.publish(new PetitionSubmitted(
                 UUID.randomUUID(),
                 id,
@@ -162,32 +268,80 @@ public class PetitionIntake {
                 request.title(),
                 request.description(),
                 location.triageReason(),
-                facts.citizenRef(),
+                draft.facts().citizenRef(),
                 related,
                 request.details(),
                 historical ? Boolean.TRUE : null));
         // After PetitionSubmitted, in the same write: the consent is never relayed without its petition.
         NotificationConsents.event(id, petition.getTrackingCode(), petition.getCitizen(), now)
                 .ifPresent(petition::publish);
-        try {
-            Petition created = petitions.insert(petition);
-            repeats.remember(created.getId(), facts);
-            return new Accepted(created, true);
-        } catch (DuplicateKeyException raced) {
-            // Two calls with the same key at once: the first one's petition is the answer.
-            return earlier(keyed, portalId, request.portalReference())
-                    .map(first -> repeat(first, digest))
-                    .orElseThrow(() -> raced);
+    }
+
+    /**
+     * The petitions a batch repeats, by {@code Idempotency-Key} (first) or portal reference, read in one query
+     * each; the batch's own new ones are added as they are drafted, so a reference sent twice in one batch is one
+     * petition.
+     */
+    private Earlier earlier(List<Checked> items, String portalId) {
+        Earlier earlier = new Earlier(portalId);
+        List<String> keys =
+                items.stream().map(Checked::keyed).filter(Objects::nonNull).toList();
+        if (!keys.isEmpty()) {
+            petitions.findByIdempotencyKeyIn(keys).forEach(earlier::add);
+        }
+        List<String> references = items.stream()
+                .map(item -> earlier.portalKey(item.request()))
+                .filter(Objects::nonNull)
+                .toList();
+        if (!references.isEmpty()) {
+            petitions.findByPortalKeyIn(references).forEach(earlier::add);
+        }
+        return earlier;
+    }
+
+    private static final class Earlier {
+
+        private final String portalId;
+        private final Map<String, Petition> byIdempotencyKey = new HashMap<>();
+        private final Map<String, Petition> byPortalKey = new HashMap<>();
+
+        Earlier(String portalId) {
+            this.portalId = portalId;
+        }
+
+        String portalKey(NewPetition request) {
+            return request.portalReference() == null ? null : portalId + "|" + request.portalReference();
+        }
+
+        void add(Petition petition) {
+            if (petition.getIdempotencyKey() != null) {
+                byIdempotencyKey.putIfAbsent(petition.getIdempotencyKey(), petition);
+            }
+            if (petition.getPortalKey() != null) {
+                byPortalKey.putIfAbsent(petition.getPortalKey(), petition);
+            }
+        }
+
+        Optional<Petition> of(Checked item) {
+            Petition byKey = item.keyed() == null ? null : byIdempotencyKey.get(item.keyed());
+            if (byKey != null) {
+                return Optional.of(byKey);
+            }
+            String portalKey = portalKey(item.request());
+            return Optional.ofNullable(portalKey == null ? null : byPortalKey.get(portalKey));
         }
     }
 
-    private Optional<Petition> earlier(String idempotencyKey, String portalId, String portalReference) {
-        var byKey =
-                idempotencyKey == null ? Optional.<Petition>empty() : petitions.findByIdempotencyKey(idempotencyKey);
-        if (byKey.isPresent() || portalReference == null) {
-            return byKey;
+    /** Refused by the store: another call with the same key or reference went in first, and is the answer. */
+    private Outcome raced(Checked item, String portalId) {
+        Earlier first = earlier(List.of(item), portalId);
+        Petition petition =
+                first.of(item).orElseThrow(() -> new IllegalStateException("petition refused as a duplicate of none"));
+        try {
+            return new Outcome(repeat(petition, item.digest()), null);
+        } catch (InvalidRequestException refused) {
+            return new Outcome(null, refused);
         }
-        return petitions.findByPortalKey(portalId + "|" + portalReference);
     }
 
     private static Accepted repeat(Petition earlier, String digest) {

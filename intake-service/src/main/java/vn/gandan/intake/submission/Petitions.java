@@ -1,5 +1,7 @@
 package vn.gandan.intake.submission;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.mongodb.repository.MongoRepository;
 import vn.gandan.support.security.Caller;
@@ -11,7 +13,8 @@ public interface Petitions extends MongoRepository<Petition, String> {
         return findById(id).filter(p -> caller.mayAccessProvince(p.getLocation().provinceCode()));
     }
 
-    Optional<Petition> findByPortalKey(String portalKey);
+    /** By {@code portalKey}, {@code $in}: one lookup for a batch, on the unique index. */
+    List<Petition> findByPortalKeyIn(Collection<String> portalKeys);
 
-    Optional<Petition> findByIdempotencyKey(String idempotencyKey);
+    List<Petition> findByIdempotencyKeyIn(Collection<String> idempotencyKeys);
 }

@@ -61,6 +61,28 @@ class RepeatsIntegrationTests {
                 .isPresent();
     }
 
+    @Test
+    void aBatchRememberedInOneWriteKeepsTheNewestAndFindsItsOwnRepeats() {
+        String commune = "r" + UUID.randomUUID().toString().substring(0, 8);
+        Instant base = Instant.parse("2026-11-02T03:00:00Z");
+        List<Repeats.Remembered> batch = IntStream.of(3, 0, 6, 1, 5, 2, 4)
+                .mapToObj(i -> new Repeats.Remembered(id(i), facts(commune, base.plusSeconds(60L * i))))
+                .toList();
+        Repeats.Recent recent = repeats.recall(List.of(batch.get(0).facts()));
+        assertThat(recent.earlierOf(batch.get(0).facts())).isEmpty();
+        batch.forEach(r -> recent.add(r.petitionId(), r.facts()));
+
+        repeats.rememberAll(batch);
+
+        assertThat(entries(commune))
+                .extracting(RecentPetitions.Entry::petitionId)
+                .containsExactly(id(6), id(5), id(4), id(3), id(2));
+        assertThat(recent.earlierOf(facts(commune, base.plusSeconds(600))))
+                .as("of equally close ones, the newest the batch added")
+                .map(related -> related.petitionId().toString())
+                .hasValue(id(6));
+    }
+
     private static String id(int n) {
         return new UUID(0x40, n).toString();
     }

@@ -3,6 +3,7 @@ package vn.gandan.intake.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,7 @@ import vn.gandan.events.Topics;
 import vn.gandan.testsupport.Http;
 import vn.gandan.testsupport.KafkaProbe;
 import vn.gandan.testsupport.RealInfrastructure;
+import vn.gandan.testsupport.StoreCommands;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
@@ -41,6 +43,9 @@ class PetitionSubmissionIntegrationTests {
 
     @org.springframework.beans.factory.annotation.Autowired
     KafkaTemplate<Object, Object> kafka;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    MeterRegistry meters;
 
     @BeforeAll
     static void readTopic() {
@@ -181,6 +186,27 @@ class PetitionSubmissionIntegrationTests {
                 .hasSize(1);
     }
 
+    /** Retries sent at once: the store refuses all but one insert, and each refused call answers with that one. */
+    @Test
+    void retriesSentAtOnceAllAnswerWithTheOnePetitionCreated() {
+        Http portalWithKey =
+                portal().withHeader("Idempotency-Key", UUID.randomUUID().toString());
+        String body = petition("17605", "R-" + UUID.randomUUID());
+        var calls = java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> portalWithKey.post("/api/v1/petitions", body)))
+                .toList();
+        List<Http.Response> answers =
+                calls.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+
+        assertThat(answers).extracting(Http.Response::status).containsOnly(200, 201);
+        assertThat(answers).filteredOn(a -> a.status() == 201).hasSize(1);
+        String id = answers.get(0).json().get("id").asString();
+        assertThat(answers)
+                .allSatisfy(a -> assertThat(a.json().get("id").asString()).isEqualTo(id));
+        assertThat(intakeTopic.recordsWithKey(id, Duration.ofSeconds(2))).hasSize(1);
+    }
+
     @Test
     void aBatchAnswersEachItemOnItsOwn() {
         String good = petition("17605", "B-" + UUID.randomUUID());
@@ -205,6 +231,68 @@ class PetitionSubmissionIntegrationTests {
         assertThat(portal().post("/api/v1/petitions:batch", "{\"petitions\":[]}")
                         .status())
                 .isEqualTo(400);
+    }
+
+    /**
+     * A batch is taken as its petitions one after another would be (a repeat of an earlier item is linked to it, a
+     * reference sent twice is one petition) at one command per collection for the whole batch.
+     */
+    @Test
+    void aBatchLinksItsOwnRepeatsAtOneStoreCommandPerCollection() {
+        String reference = "BR-" + UUID.randomUUID();
+        String first = drainage(reference, "Cống ngầm tổ 9 khu phố Đông sụp lún sau mưa");
+        String repeat = drainage("BR-" + UUID.randomUUID(), "Cống ngầm tổ 9 khu phố Đông sụp lún, nguy hiểm");
+        String different = drainage(reference, "Một kiến nghị khác dưới cùng mã hồ sơ");
+        long inserts = StoreCommands.count(meters, "insert", "petitions");
+        long reads = StoreCommands.count(meters, "find", "recent_petitions");
+        long remembered = StoreCommands.count(meters, "update", "recent_petitions");
+
+        JsonNode results = portal().post(
+                        "/api/v1/petitions:batch",
+                        "{\"petitions\":[" + first + "," + repeat + "," + first + "," + different + "]}")
+                .json()
+                .get("results");
+
+        String firstId = results.get(0).get("petition").get("id").asString();
+        assertThat(results.get(0).get("status").asInt()).isEqualTo(201);
+        assertThat(results.get(0).get("petition").path("relatedTo").isObject()).isFalse();
+        assertThat(results.get(1).get("status").asInt()).isEqualTo(201);
+        assertThat(results.get(1)
+                        .get("petition")
+                        .get("relatedTo")
+                        .get("petitionId")
+                        .asString())
+                .isEqualTo(firstId);
+        assertThat(results.get(2).get("status").asInt())
+                .as("the same reference, the same body")
+                .isEqualTo(200);
+        assertThat(results.get(2).get("petition").get("id").asString()).isEqualTo(firstId);
+        assertThat(results.get(3).get("status").asInt())
+                .as("the same reference, another body")
+                .isEqualTo(409);
+        assertThat(petitions.findById(results.get(1).get("petition").get("id").asString()))
+                .isPresent();
+
+        assertThat(StoreCommands.count(meters, "insert", "petitions") - inserts).isEqualTo(1);
+        assertThat(StoreCommands.count(meters, "find", "recent_petitions") - reads)
+                .isEqualTo(1);
+        assertThat(StoreCommands.count(meters, "update", "recent_petitions") - remembered)
+                .isEqualTo(1);
+        // Sent again, the batch finds its petitions by reference, and stores nothing.
+        JsonNode again = portal().post("/api/v1/petitions:batch", "{\"petitions\":[" + first + "," + repeat + "]}")
+                .json();
+        assertThat(again.get("results").get(0).get("status").asInt()).isEqualTo(200);
+        assertThat(again.get("results").get(1).get("status").asInt()).isEqualTo(200);
+        assertThat(StoreCommands.count(meters, "insert", "petitions") - inserts).isEqualTo(1);
+    }
+
+    /** A drainage petition of Long Thành without a citizen: only its place and words can link it. */
+    private static String drainage(String reference, String title) {
+        return """
+                {"kind":"recommendation","category":"infrastructure.drainage","title":"%s",
+                 "location":{"communeCode":"17605"},"channel":"portal","receivedAt":"2026-11-21T08:00:00+07:00",
+                 "portalReference":"%s"}
+                """.formatted(title, reference);
     }
 
     /** ADR 0017: imported from the portal's records, marked so, without consent, and archived once routed. */

@@ -12,8 +12,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Inserts new aggregates in one unordered bulk write, for a consumer that takes a poll at once. One whose {@code
- * _id} exists already (the same event handled twice at once) is refused and left as it is: the first record
- * stands. A refusal fails the whole command, so no save event is published for the ones that did go in, and the
+ * _id} exists already (the same event handled twice at once), or that another unique key names already (a portal
+ * reference sent twice at once), is refused and left as it is: the first record stands, and the caller learns
+ * which were refused by what is not returned. A refusal fails the whole command, so no save event is published for the ones that did go in, and the
  * relay would only find their pending events at its next sweep; they are named to it here instead.
  *
  * <p>A bulk insert does not set an aggregate's {@code @Version} as the template's insert does: an aggregate that
@@ -29,7 +30,7 @@ public class NewAggregates {
         this.relay = relay;
     }
 
-    /** @return those inserted, in their order; any refusal but a duplicate {@code _id} is thrown */
+    /** @return those inserted, in their order; any refusal but a duplicate key is thrown */
     public <T> List<T> insert(Class<T> type, List<T> aggregates, Function<T, Object> id) {
         if (aggregates.isEmpty()) {
             return List.of();

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.gandan.intake.submission.NewPetition;
 import vn.gandan.intake.submission.Petition;
 import vn.gandan.intake.submission.PetitionIntake;
 import vn.gandan.intake.submission.PetitionSearch;
@@ -106,16 +108,30 @@ class PetitionController {
                 || batch.petitions().size() > MAX_BATCH) {
             throw InvalidRequestException.field("petitions", "gandan.intake.batch.size", String.valueOf(MAX_BATCH));
         }
-        boolean historical = Boolean.TRUE.equals(batch.historical());
-        List<BatchItem> results = new ArrayList<>();
-        for (int i = 0; i < batch.petitions().size(); i++) {
-            results.add(submitOne(i, batch.petitions().get(i), historical, portal));
+        BatchItem[] results = new BatchItem[batch.petitions().size()];
+        List<Integer> valid = new ArrayList<>();
+        for (int i = 0; i < results.length; i++) {
+            results[i] = refusal(i, batch.petitions().get(i));
+            if (results[i] == null) {
+                valid.add(i);
+            }
         }
-        int accepted = (int) results.stream().filter(r -> r.status() < 300).count();
-        return new BatchResponse(accepted, results.size() - accepted, results);
+        List<NewPetition> submitted = valid.stream()
+                .map(i -> batch.petitions().get(i).toNewPetition())
+                .toList();
+        List<PetitionIntake.Outcome> outcomes = Boolean.TRUE.equals(batch.historical())
+                ? intake.importAll(submitted, portal)
+                : intake.submitAll(submitted, portal);
+        for (int k = 0; k < valid.size(); k++) {
+            results[valid.get(k)] = item(valid.get(k), outcomes.get(k));
+        }
+        int accepted =
+                (int) Arrays.stream(results).filter(r -> r.status() < 300).count();
+        return new BatchResponse(accepted, results.length - accepted, List.of(results));
     }
 
-    private BatchItem submitOne(int index, SubmitPetitionRequest request, boolean historical, Caller portal) {
+    /** The item's errors, if it is missing or breaks the request's constraints; null if intake may take it. */
+    private BatchItem refusal(int index, SubmitPetitionRequest request) {
         if (request == null) {
             return new BatchItem(
                     index,
@@ -125,23 +141,24 @@ class PetitionController {
         }
         // Spring's validator interpolates in the request's locale (LocaleContextHolder), as for @Valid bodies.
         var violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            return new BatchItem(
-                    index,
-                    400,
-                    null,
-                    violations.stream()
-                            .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
-                            .toList());
+        if (violations.isEmpty()) {
+            return null;
         }
-        try {
-            var accepted = historical
-                    ? intake.importHistorical(request.toNewPetition(), portal)
-                    : intake.submit(request.toNewPetition(), portal);
-            return new BatchItem(index, accepted.created() ? 201 : 200, PetitionView.of(accepted.petition()), null);
-        } catch (InvalidRequestException e) {
-            return new BatchItem(index, e.status().value(), null, messages.errors(e));
+        return new BatchItem(
+                index,
+                400,
+                null,
+                violations.stream()
+                        .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
+                        .toList());
+    }
+
+    private BatchItem item(int index, PetitionIntake.Outcome outcome) {
+        if (outcome.refused() != null) {
+            return new BatchItem(index, outcome.refused().status().value(), null, messages.errors(outcome.refused()));
         }
+        var accepted = outcome.accepted();
+        return new BatchItem(index, accepted.created() ? 201 : 200, PetitionView.of(accepted.petition()), null);
     }
 
     /** A caller sees only its own province's petitions; others are reported as not found. */
