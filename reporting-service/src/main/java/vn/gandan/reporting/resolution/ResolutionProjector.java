@@ -5,9 +5,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -112,10 +115,32 @@ public class ResolutionProjector {
         private final Set<String> met = new HashSet<>();
         private final List<PetitionTimeline> changed = new ArrayList<>();
         private final List<PetitionTimeline> toFinish = new ArrayList<>();
+        /** Timelines read ahead, by petition; null where none is stored yet. Each is taken once. */
+        private final Map<String, PetitionTimeline> readAhead = new HashMap<>();
 
         private Batch(ProjectionVersion version) {
             this.version = version;
             this.timelines = version.collection(PetitionTimeline.COLLECTION);
+        }
+
+        /**
+         * Reads the timelines of the petitions about to be added in one query, instead of one each as they come.
+         * A petition's second event in the batch reads its timeline again, after the first is written.
+         */
+        public void readAhead(Collection<PetitionId> petitions) {
+            Set<String> ids = new HashSet<>();
+            petitions.forEach(p -> ids.add(p.toString()));
+            ids.removeAll(met);
+            ids.forEach(id -> readAhead.put(id, null));
+            mongo.find(Query.query(where("_id").in(ids)), PetitionTimeline.class, timelines)
+                    .forEach(timeline -> readAhead.put(timeline.getPetitionId(), timeline));
+        }
+
+        private PetitionTimeline read(String id) {
+            if (readAhead.containsKey(id)) {
+                return readAhead.remove(id);
+            }
+            return mongo.findById(id, PetitionTimeline.class, timelines);
         }
 
         /** @param at the record the event was read from */
@@ -124,7 +149,7 @@ public class ResolutionProjector {
             if (met.contains(id)) {
                 write();
             }
-            PetitionTimeline timeline = mongo.findById(id, PetitionTimeline.class, timelines);
+            PetitionTimeline timeline = read(id);
             if (timeline == null) {
                 timeline = new PetitionTimeline(id);
             } else if (timeline.hasPending()) {

@@ -56,6 +56,11 @@ class PetitionEventsListener {
         private final ResolutionProjector.Batch batch = resolution.batch(versions.active());
 
         @Override
+        public void prepare(List<PetitionEvent> events) {
+            batch.readAhead(events.stream().map(PetitionEvent::petitionId).toList());
+        }
+
+        @Override
         public void add(PetitionEvent event, ConsumerRecord<String, PetitionEvent> from) {
             // Replays are recognised by event id in the petition's timeline, so a retry after the first succeeded
             // changes nothing there.

@@ -14,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import vn.gandan.events.AuthorityRef;
+import vn.gandan.events.PetitionEvent;
 import vn.gandan.events.PetitionId;
 import vn.gandan.events.PetitionRouted;
 import vn.gandan.events.PetitionSubmitted;
@@ -129,18 +130,25 @@ class ResolutionProjectorWritesIntegrationTests {
         long timelineInserts = commands("insert", PetitionTimeline.COLLECTION);
         long bucketUpdates = updates(Buckets.COLLECTION);
         long openCaseUpdates = updates(OpenCases.OpenCase.COLLECTION);
+        long timelineReads = commands("find", PetitionTimeline.COLLECTION);
 
         ResolutionProjector.Batch poll = projector.batch(version());
-        submittedBefore.forEach(p -> poll.add(routed(p), TestPositions.next()));
+        List<PetitionEvent> events = new ArrayList<>();
+        submittedBefore.forEach(p -> events.add(routed(p)));
         for (int i = 0; i < 3; i++) {
-            poll.add(submitted(PetitionId.random()), TestPositions.next());
+            events.add(submitted(PetitionId.random()));
         }
+        poll.readAhead(events.stream().map(PetitionEvent::petitionId).toList());
+        events.forEach(e -> poll.add(e, TestPositions.next()));
         poll.write();
 
         assertThat(commands("insert", PetitionTimeline.COLLECTION) - timelineInserts)
                 .isEqualTo(1);
         assertThat(updates(Buckets.COLLECTION) - bucketUpdates).isEqualTo(1);
         assertThat(updates(OpenCases.OpenCase.COLLECTION) - openCaseUpdates).isEqualTo(1);
+        assertThat(commands("find", PetitionTimeline.COLLECTION) - timelineReads)
+                .as("the poll's timelines read at once")
+                .isEqualTo(1);
         assertThat(received()).isEqualTo(6);
         assertThat(receivedBy(ubnd)).isEqualTo(3);
         assertThat(submittedBefore)
@@ -155,6 +163,7 @@ class ResolutionProjectorWritesIntegrationTests {
     void aPetitionMetTwiceInOneBatchCountsBothEventsOnce() {
         PetitionId petition = PetitionId.random();
         ResolutionProjector.Batch poll = projector.batch(version());
+        poll.readAhead(List.of(petition, petition, petition)); // read once, used by its first event only
         poll.add(submitted(petition), TestPositions.next());
         PetitionRouted routed = routed(petition);
         poll.add(routed, TestPositions.next());

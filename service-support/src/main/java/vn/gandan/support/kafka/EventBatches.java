@@ -4,6 +4,7 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
@@ -43,6 +44,12 @@ public class EventBatches {
     public interface Bulk {
 
         /**
+         * Before the first {@link #add}, with the poll's readable events: a bulk that reads before it decides reads
+         * them all at once here. Nothing may be written yet.
+         */
+        default void prepare(List<PetitionEvent> events) {}
+
+        /**
          * Adds the work of one event, in the event's trace; a failure here is this event's alone.
          *
          * @param from the record it was read from, for a bulk that must know where (reporting's marks)
@@ -62,7 +69,15 @@ public class EventBatches {
      */
     public void writeInBulk(
             String listenerId, List<ConsumerRecord<String, PetitionEvent>> records, Supplier<? extends Bulk> bulks) {
+        if (records.isEmpty()) {
+            return;
+        }
         Bulk bulk = bulks.get();
+        // A failure here names no record: the whole poll comes again (an outage: until the store is back).
+        bulk.prepare(records.stream()
+                .map(ConsumerRecord::value)
+                .filter(Objects::nonNull)
+                .toList());
         List<ConsumerRecord<String, PetitionEvent>> added = new ArrayList<>(records.size());
         for (ConsumerRecord<String, PetitionEvent> record : records) {
             try {

@@ -135,9 +135,18 @@ class BatchDeadLetterIntegrationTests {
 
     @Test
     void aBatchHeldUpByAStoreOutageIsRetriedPastTheLimitAndNeverDeadLettered() {
+        heldUpByAnOutage((petition, failures) -> listener.storeDownFor(petition, failures));
+    }
+
+    @Test
+    void aBatchThatCannotReadAheadIsRetriedPastTheLimitAndNeverDeadLettered() {
+        heldUpByAnOutage((petition, failures) -> listener.storeUnreadableFor(petition, failures));
+    }
+
+    private void heldUpByAnOutage(java.util.function.ObjIntConsumer<String> outage) {
         PetitionSubmitted event = SampleEvents.submitted(PetitionId.random());
         int failures = retryAttempts + 3;
-        listener.storeDownFor(event.petitionId().toString(), failures);
+        outage.accept(event.petitionId().toString(), failures);
         kafka.send(Topics.ROUTING_CASES, event.petitionId().toString(), event).join();
 
         await().atMost(Duration.ofSeconds(60))

@@ -40,6 +40,7 @@ public class BatchRecordingListener {
     private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
     private final Set<String> refusedPetitions = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> outages = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> readOutages = new ConcurrentHashMap<>();
     private final Map<String, String> traces = new ConcurrentHashMap<>();
 
     BatchRecordingListener(MongoTemplate mongo, EventBatches batches) {
@@ -67,6 +68,17 @@ public class BatchRecordingListener {
     private class Writes implements EventBatches.Bulk {
 
         private final BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, COLLECTION);
+
+        /** Where a service reads what its batch needs; an outage here fails the poll before anything is written. */
+        @Override
+        public void prepare(List<PetitionEvent> events) {
+            for (PetitionEvent event : events) {
+                AtomicInteger outage = readOutages.get(event.petitionId().toString());
+                if (outage != null && outage.getAndDecrement() > 0) {
+                    throw new DataAccessResourceFailureException("test store unreadable for " + event.petitionId());
+                }
+            }
+        }
 
         @Override
         public void add(PetitionEvent event, ConsumerRecord<String, PetitionEvent> from) {
@@ -122,5 +134,10 @@ public class BatchRecordingListener {
     /** The next {@code deliveries} of this petition's events fail the batch as if the store were unreachable. */
     public void storeDownFor(String petitionId, int deliveries) {
         outages.put(petitionId, new AtomicInteger(deliveries));
+    }
+
+    /** The same, while the batch reads ahead ({@link EventBatches.Bulk#prepare}). */
+    public void storeUnreadableFor(String petitionId, int deliveries) {
+        readOutages.put(petitionId, new AtomicInteger(deliveries));
     }
 }
