@@ -49,6 +49,9 @@ public final class PipelineReport {
         md.append("### Raw ceilings of the same store and broker, and the pipeline as their share\n\n");
         ceilings(md);
 
+        md.append("### What bounds it\n\n");
+        bounds(md);
+
         if (r.backfill() != null) {
             md.append("### Bulk import (`POST /api/v1/petitions:batch`)\n\n");
             backfill(md);
@@ -188,7 +191,7 @@ public final class PipelineReport {
         md.append("| Target | Wanted | Measured | Met |\n|---|--:|--:|---|\n");
         rows.forEach(row -> md.append("| ").append(String.join(" | ", row)).append(" |\n"));
         md.append(
-                "\nReported, not asserted. Which target is missed and what bounds it: see the findings of the report.\n\n");
+                "\nReported, not asserted. What bounds the pipeline where a target is missed: \"What bounds it\" below.\n\n");
     }
 
     /** Sampled petitions reporting never showed within the probe's wait make the p99 at least that wait. */
@@ -395,6 +398,97 @@ public final class PipelineReport {
                         + " inserts among the pipeline's writes. Writes and records per petition are those counted in the"
                         + " fixed-rate phase, or in the other when the fixed-rate one was not through within the wait,"
                         + " applied to each phase's rate (each its own when neither was through: then too low).\n\n");
+    }
+
+    /**
+     * A first answer from this run's own figures, for each missed target to point at: whether the cores were full and
+     * who took them, how near the store came to its ceiling, which consumer was left behind, and what the back-fill
+     * waited on. A profile ({@code BENCH_JFR=1}) says why inside a process.
+     */
+    private void bounds(StringBuilder md) {
+        PipelineResult.Measured busiest = phase(Phase.Mode.MAX_THROUGHPUT);
+        if (busiest == null) {
+            busiest = r.phases().get(r.phases().size() - 1);
+        }
+        String label = busiest.submissions().phase().label();
+        List<CpuWatch.Usage> cpu = busiest.submissions().cpu();
+        double all = cpu.stream()
+                .filter(u -> u.name().equals(CpuWatch.MACHINE))
+                .mapToDouble(CpuWatch.Usage::percentOfOneCore)
+                .findFirst()
+                .orElse(Double.NaN);
+        if (!Double.isNaN(all)) {
+            double cores = machine.cores() * 100.0;
+            String largest = cpu.stream()
+                    .filter(u -> !u.name().equals(CpuWatch.MACHINE)
+                            && !u.name().equals(CpuWatch.DRIVER)
+                            && !u.name().equals(CpuWatch.OTHERS))
+                    .sorted(java.util.Comparator.comparingDouble(CpuWatch.Usage::percentOfOneCore)
+                            .reversed())
+                    .limit(4)
+                    .map(u -> String.format(Locale.ROOT, "%s %.0f%%", u.name(), u.percentOfOneCore()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "- **The cores.** In %s the machine was at %.0f%% of %.0f%%: %s. Largest shares: %s.%n",
+                    label,
+                    all,
+                    cores,
+                    all >= 0.9 * cores ? "CPU-bound, every process waits on the others" : "not full",
+                    largest));
+        }
+        double share = storeShare(busiest);
+        if (!Double.isNaN(share)) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "- **The store.** Its writes in %s were at %s of the ceiling measured in this run: %s.%n",
+                    label,
+                    percent(share),
+                    share >= 0.5
+                            ? "near what the store allows, so the store bounds the rate"
+                            : "far from it, so the services' own work bounds the rate, not the store's"));
+        }
+        busiest.lagAfter().entrySet().stream()
+                .map(e -> Map.entry(
+                        e.getKey(),
+                        e.getValue().values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum()))
+                .filter(e -> e.getValue() > 0)
+                .max(Map.Entry.comparingByValue())
+                .ifPresent(behind -> md.append(String.format(
+                        Locale.ROOT,
+                        "- **The slowest consumer.** When %s was through, %s still had %,d records to take: it"
+                                + " bounds the latency of what comes after it.%n",
+                        label,
+                        behind.getKey(),
+                        behind.getValue())));
+        Backfill.Result b = r.backfill();
+        if (b != null) {
+            boolean reporting = b.reportedSeconds() > b.routedSeconds();
+            md.append(String.format(
+                    Locale.ROOT,
+                    "- **The back-fill.** Sent in %.0f s, all routed %.0f s and reported %.0f s after the first call: %s"
+                            + " bounds it.%n",
+                    b.sendSeconds(),
+                    b.routedSeconds(),
+                    b.reportedSeconds(),
+                    b.sendSeconds() >= Math.max(b.routedSeconds(), b.reportedSeconds()) - 1
+                            ? "intake (sending)"
+                            : reporting ? "reporting" : "routing"));
+        }
+        md.append('\n');
+    }
+
+    /** The phase's store writes per second as a share of the store's ceiling for their mix; NaN if unmeasured. */
+    private double storeShare(PipelineResult.Measured m) {
+        StoreCeiling.Result s = r.store();
+        PipelineResult.Measured costed = costBasis();
+        PipelineResult.Measured basis = costed != null ? costed : m;
+        Counters total = basis.total();
+        double writes = Ratios.perPetition(total.writes(), basis.costPetitions());
+        double storeCeiling = s == null ? Double.NaN : s.mixed(Ratios.insertShare(total));
+        return Ratios.efficiency(m.submissions().acceptedPerSecond(), writes, storeCeiling);
     }
 
     private void backfill(StringBuilder md) {

@@ -168,13 +168,18 @@ class PipelineUnitTests {
                 10,
                 Map.of("routing", Map.of("gandan.intake.petitions.v1", 0L)),
                 Map.of());
+        List<CpuWatch.Usage> cpu = List.of(
+                new CpuWatch.Usage(CpuWatch.MACHINE, 196),
+                new CpuWatch.Usage(CpuWatch.DRIVER, 60),
+                new CpuWatch.Usage("store", 40),
+                new CpuWatch.Usage("intake-service", 90));
         PipelineResult.Measured m = new PipelineResult.Measured(
-                new PhaseResult(max, 4, Duration.ofSeconds(1), rec, List.of()),
+                new PhaseResult(max, 4, Duration.ofSeconds(1), rec, cpu),
                 tracker.stats(max.label(), 0),
                 null,
                 cost,
                 10,
-                Map.of(),
+                Map.of("reporting", Map.of("gandan.routing.cases.v1", 1200L), "routing", Map.of()),
                 Map.of());
         Backfill.Result backfill =
                 new Backfill.Result(1_000_000, 20_000, 20_000, Map.of(), 500, 2, 200, 250, 260, true, 0);
@@ -209,6 +214,13 @@ class PipelineUnitTests {
         // 20,000 in 260 s: 76.9/s, so a million in 3 h 36 min.
         assertThat(md).contains("3 h 36 min");
         assertThat(md).contains("| at the end of the run | 3 |");
+        // what bounds it, from the run's own figures
+        assertThat(md)
+                .contains("the machine was at 196% of 200%: CPU-bound")
+                .contains("Largest shares: intake-service 90%, store 40%.")
+                .contains("far from it, so the services' own work bounds the rate")
+                .contains("reporting still had 1,200 records to take")
+                .contains("reported 260 s after the first call: reporting bounds it");
         assertThat(PipelineReport.duration(59)).isEqualTo("59 s");
         assertThat(PipelineReport.duration(61)).isEqualTo("1 min 1 s");
     }
