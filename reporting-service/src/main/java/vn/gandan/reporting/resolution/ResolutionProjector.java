@@ -6,8 +6,11 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -25,8 +28,6 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -208,31 +209,28 @@ public class ResolutionProjector {
         if (changed.isEmpty()) {
             return;
         }
-        BulkOperations saves = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, collection);
+        // As documents, through the template: converted once here, not mapped again by the bulk (see Move#model).
+        List<WriteModel<Document>> saves = new ArrayList<>(changed.size());
         for (PetitionTimeline timeline : changed) {
             Document document = new Document();
             mongo.getConverter().write(timeline, document);
             Long read = timeline.version();
             document.put(VERSION, read == null ? 0L : read + 1);
             if (read == null) {
-                saves.insert(document);
+                saves.add(new InsertOneModel<>(document));
             } else {
-                saves.replaceOne(
-                        Query.query(where("_id")
-                                .is(timeline.getPetitionId())
-                                .and(VERSION)
-                                .is(read)),
-                        document);
+                Document current = new Document("_id", timeline.getPetitionId()).append(VERSION, read);
+                saves.add(new ReplaceOneModel<>(current, document));
             }
         }
         BulkWriteResult result;
         try {
-            result = saves.execute();
-        } catch (DuplicateKeyException raced) {
-            throw new OptimisticLockingFailureException("a timeline was created concurrently", raced);
-        } catch (BulkOperationException failed) {
+            result = mongo.execute(
+                    collection, timelines -> timelines.bulkWrite(saves, new BulkWriteOptions().ordered(true)));
+        } catch (DataAccessException failed) {
             // Only a duplicate key is a lost race; any other refusal is the store's and keeps its own kind.
-            if (failed.getErrors().stream().allMatch(e -> e.getCode() == DUPLICATE_KEY)) {
+            if (failed.getCause() instanceof MongoBulkWriteException refused
+                    && refused.getWriteErrors().stream().allMatch(e -> e.getCode() == DUPLICATE_KEY)) {
                 throw new OptimisticLockingFailureException("a timeline was created concurrently", failed);
             }
             throw failed;

@@ -1,6 +1,7 @@
 package vn.gandan.reporting.resolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import vn.gandan.events.AuthorityRef;
@@ -153,6 +155,31 @@ class ResolutionProjectorWritesIntegrationTests {
         assertThat(receivedBy(ubnd)).isEqualTo(3);
         assertThat(submittedBefore)
                 .allSatisfy(p -> assertThat(stored(p).getEvents()).hasSize(2));
+    }
+
+    /** Two writers of one timeline at once: the one that writes second loses, and its listener retries. */
+    @Test
+    void aTimelineWrittenMeanwhileFailsTheSlowerBatchForARetry() {
+        PetitionId petition = PetitionId.random();
+        ResolutionProjector.Batch slower = projector.batch(version());
+        slower.add(submitted(petition), TestPositions.next());
+        ResolutionProjector.Batch faster = projector.batch(version());
+        faster.add(submitted(petition), TestPositions.next());
+        faster.write();
+
+        assertThatThrownBy(slower::write).as("both created it").isInstanceOf(OptimisticLockingFailureException.class);
+
+        ResolutionProjector.Batch slowerAgain = projector.batch(version());
+        slowerAgain.add(routed(petition), TestPositions.next());
+        ResolutionProjector.Batch fasterAgain = projector.batch(version());
+        fasterAgain.add(routed(petition), TestPositions.next());
+        fasterAgain.write();
+
+        assertThatThrownBy(slowerAgain::write)
+                .as("both read it at the same version")
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(stored(petition).getEvents()).hasSize(2);
+        assertThat(received()).isEqualTo(1);
     }
 
     /**
