@@ -437,7 +437,7 @@ public final class PipelineReport {
                     all >= 0.9 * cores ? "CPU-bound, every process waits on the others" : "not full",
                     largest));
         }
-        double share = storeShare(busiest);
+        double share = r.store() == null ? Double.NaN : efficiency(busiest);
         if (!Double.isNaN(share)) {
             md.append(String.format(
                     Locale.ROOT,
@@ -478,17 +478,6 @@ public final class PipelineReport {
                             : reporting ? "reporting" : "routing"));
         }
         md.append('\n');
-    }
-
-    /** The phase's store writes per second as a share of the store's ceiling for their mix; NaN if unmeasured. */
-    private double storeShare(PipelineResult.Measured m) {
-        StoreCeiling.Result s = r.store();
-        PipelineResult.Measured costed = costBasis();
-        PipelineResult.Measured basis = costed != null ? costed : m;
-        Counters total = basis.total();
-        double writes = Ratios.perPetition(total.writes(), basis.costPetitions());
-        double storeCeiling = s == null ? Double.NaN : s.mixed(Ratios.insertShare(total));
-        return Ratios.efficiency(m.submissions().acceptedPerSecond(), writes, storeCeiling);
     }
 
     private void backfill(StringBuilder md) {

@@ -49,33 +49,32 @@ public class Repeats {
      *
      * @param communeCode null when unresolved: then only the citizen can link it
      * @param citizenRef null without a contact
+     * @param searchKey the text as it is compared, folded once ({@link #of})
      */
     public record Facts(
             String provinceCode,
             String communeCode,
             String category,
             String citizenRef,
-            String title,
-            String description,
+            String searchKey,
             Instant receivedAt) {
 
-        String searchKey() {
-            return TextNormalizer.searchKey(title + " " + (description == null ? "" : description));
+        public static Facts of(
+                String provinceCode,
+                String communeCode,
+                String category,
+                String citizenRef,
+                String title,
+                String description,
+                Instant receivedAt) {
+            String text = title + " " + (description == null ? "" : description);
+            return new Facts(
+                    provinceCode, communeCode, category, citizenRef, TextNormalizer.searchKey(text), receivedAt);
         }
     }
 
     /** A petition to remember, by its id. */
     public record Remembered(String petitionId, Facts facts) {}
-
-    /** For one petition: {@link #recall} of it alone. */
-    public Optional<RelatedPetition> earlierOf(Facts facts) {
-        return recall(List.of(facts)).earlierOf(facts);
-    }
-
-    /** For one petition: {@link #rememberAll} of it alone. */
-    public void remember(String petitionId, Facts facts) {
-        rememberAll(List.of(new Remembered(petitionId, facts)));
-    }
 
     /**
      * The recent petitions of every place and citizen of a batch, read in one query. A batch's petitions are then

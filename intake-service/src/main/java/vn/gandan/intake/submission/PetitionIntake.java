@@ -106,7 +106,7 @@ public class PetitionIntake {
      * one insert and one update. A petition may repeat an earlier one of the same batch.
      */
     public List<Outcome> submitAll(List<NewPetition> submitted, Caller portal) {
-        return accept(submitted.stream().map(p -> new Submission(p, null)).toList(), portal, false);
+        return acceptAll(submitted, portal, false);
     }
 
     /**
@@ -115,7 +115,12 @@ public class PetitionIntake {
      * notifications; one that asks for it is refused.
      */
     public List<Outcome> importAll(List<NewPetition> submitted, Caller portal) {
-        return accept(submitted.stream().map(p -> new Submission(p, null)).toList(), portal, true);
+        return acceptAll(submitted, portal, true);
+    }
+
+    /** A batch carries no {@code Idempotency-Key}: its items are known by their portal references. */
+    private List<Outcome> acceptAll(List<NewPetition> submitted, Caller portal, boolean historical) {
+        return accept(submitted.stream().map(p -> new Submission(p, null)).toList(), portal, historical);
     }
 
     private record Submission(NewPetition petition, String idempotencyKey) {}
@@ -235,7 +240,7 @@ public class PetitionIntake {
         if (historical) {
             petition.markHistorical();
         }
-        Repeats.Facts facts = new Repeats.Facts(
+        Repeats.Facts facts = Repeats.Facts.of(
                 location.provinceCode(),
                 location.communeCode(),
                 request.category(),

@@ -35,7 +35,7 @@ class RepeatsIntegrationTests {
 
         CompletableFuture.allOf(IntStream.range(0, ids.size())
                         .mapToObj(i -> CompletableFuture.runAsync(
-                                () -> repeats.remember(ids.get(i), facts(commune, base.plusSeconds(i)))))
+                                () -> remember(ids.get(i), facts(commune, base.plusSeconds(i)))))
                         .toArray(CompletableFuture[]::new))
                 .join();
 
@@ -50,13 +50,14 @@ class RepeatsIntegrationTests {
         Instant base = Instant.parse("2026-11-02T03:00:00Z");
         // Received out of order, as a back-fill sends them: 7 petitions, the 5 received last stay.
         for (int i : new int[] {3, 0, 6, 1, 5, 2, 4}) {
-            repeats.remember(id(i), facts(commune, base.plusSeconds(60L * i)));
+            remember(id(i), facts(commune, base.plusSeconds(60L * i)));
         }
 
         assertThat(entries(commune))
                 .extracting(RecentPetitions.Entry::petitionId)
                 .containsExactly(id(6), id(5), id(4), id(3), id(2));
-        assertThat(repeats.earlierOf(facts(commune, base.plusSeconds(600))))
+        Repeats.Facts later = facts(commune, base.plusSeconds(600));
+        assertThat(repeats.recall(List.of(later)).earlierOf(later))
                 .as("found again by the same place and words")
                 .isPresent();
     }
@@ -83,6 +84,11 @@ class RepeatsIntegrationTests {
                 .hasValue(id(6));
     }
 
+    /** One petition remembered, as intake remembers a single submission. */
+    private void remember(String petitionId, Repeats.Facts facts) {
+        repeats.rememberAll(List.of(new Repeats.Remembered(petitionId, facts)));
+    }
+
     private static String id(int n) {
         return new UUID(0x40, n).toString();
     }
@@ -94,7 +100,7 @@ class RepeatsIntegrationTests {
     }
 
     private static Repeats.Facts facts(String commune, Instant receivedAt) {
-        return new Repeats.Facts(
+        return Repeats.Facts.of(
                 "40",
                 commune,
                 "moi_truong",

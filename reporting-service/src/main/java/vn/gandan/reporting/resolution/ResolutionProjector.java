@@ -209,7 +209,7 @@ public class ResolutionProjector {
         if (changed.isEmpty()) {
             return;
         }
-        // As documents, through the template: converted once here, not mapped again by the bulk (see Move#model).
+        // Converted once here, and not mapped again by the bulk (orderedBulk).
         List<WriteModel<Document>> saves = new ArrayList<>(changed.size());
         for (PetitionTimeline timeline : changed) {
             Document document = new Document();
@@ -225,12 +225,11 @@ public class ResolutionProjector {
         }
         BulkWriteResult result;
         try {
-            result = mongo.execute(
-                    collection, timelines -> timelines.bulkWrite(saves, new BulkWriteOptions().ordered(true)));
+            result = orderedBulk(collection, saves);
         } catch (DataAccessException failed) {
             // Only a duplicate key is a lost race; any other refusal is the store's and keeps its own kind.
-            if (failed.getCause() instanceof MongoBulkWriteException refused
-                    && refused.getWriteErrors().stream().allMatch(e -> e.getCode() == DUPLICATE_KEY)) {
+            List<BulkWriteError> refused = refusals(failed);
+            if (!refused.isEmpty() && refused.stream().allMatch(e -> e.getCode() == DUPLICATE_KEY)) {
                 throw new OptimisticLockingFailureException("a timeline was created concurrently", failed);
             }
             throw failed;
@@ -302,11 +301,10 @@ public class ResolutionProjector {
          * update mappers was most of the consumer's time. The fields are plain names and numbers, nothing to map.
          */
         UpdateOneModel<Document> model() {
-            Document filter = new Document("_id", bucket)
-                    .append(at.guardField(), new Document("$not", new Document("$gte", at.offset())));
-            Document update = new Document("$inc", new Document(fields))
-                    .append("$set", new Document(at.guardField(), at.offset()));
-            return new UpdateOneModel<>(filter, update, new UpdateOptions().upsert(true));
+            return new UpdateOneModel<>(
+                    notYetAt(bucket, at).getQueryObject(),
+                    update().getUpdateObject(),
+                    new UpdateOptions().upsert(true));
         }
     }
 
@@ -329,21 +327,32 @@ public class ResolutionProjector {
             List<UpdateOneModel<Document>> models =
                     moves.subList(from, moves.size()).stream().map(Move::model).toList();
             try {
-                // Through the template, so that a failure is translated as any other (an outage stays one).
-                mongo.execute(collection, buckets -> buckets.bulkWrite(models, new BulkWriteOptions().ordered(true)));
+                orderedBulk(collection, models);
                 return;
             } catch (DataAccessException e) {
-                if (!(e.getCause() instanceof MongoBulkWriteException refused)
-                        || refused.getWriteErrors().isEmpty()
-                        || refused.getWriteErrors().get(0).getCode() != DUPLICATE_KEY) {
+                List<BulkWriteError> refused = refusals(e);
+                if (refused.isEmpty() || refused.get(0).getCode() != DUPLICATE_KEY) {
                     throw e;
                 }
-                BulkWriteError first = refused.getWriteErrors().get(0); // ordered: the write stopped there
+                BulkWriteError first = refused.get(0); // ordered: the write stopped there
                 Move stopped = moves.get(from + first.getIndex());
                 applyOnce(stopped.bucket(), stopped.at(), stopped.update(), collection);
                 from += first.getIndex() + 1;
             }
         }
+    }
+
+    /**
+     * Plain documents to the driver, in order, through the template: not mapped again, and a failure is translated
+     * as any other (an outage stays one).
+     */
+    private BulkWriteResult orderedBulk(String collection, List<? extends WriteModel<Document>> writes) {
+        return mongo.execute(collection, c -> c.bulkWrite(writes, new BulkWriteOptions().ordered(true)));
+    }
+
+    /** The writes the store refused in a bulk, in order; none if the failure was not a refusal. */
+    private static List<BulkWriteError> refusals(DataAccessException failed) {
+        return failed.getCause() instanceof MongoBulkWriteException refused ? refused.getWriteErrors() : List.of();
     }
 
     /** The bucket, if its mark is below the record (a missing mark is: {@code $not} matches it too). */
