@@ -476,6 +476,16 @@ public final class PipelineReport {
                     b.sendSeconds() >= Math.max(b.routedSeconds(), b.reportedSeconds()) - 1
                             ? "intake (sending)"
                             : reporting ? "reporting" : "routing"));
+            StoreHeap.Growth heap = r.storeHeap();
+            if (heap != null && heap.gibFor(1_000_000) * 1024 * 1024 > heap.maxKib()) {
+                md.append(String.format(
+                        Locale.ROOT,
+                        "- **The store's heap.** At %.1f KiB kept per petition, a million back-filled petitions need"
+                                + " about %.1f GiB of heap on the memory backend, more than its %.1f GiB.%n",
+                        heap.kibPerPetition(),
+                        heap.gibFor(1_000_000),
+                        heap.maxKib() / (1024.0 * 1024.0)));
+            }
         }
         md.append('\n');
     }
@@ -511,10 +521,25 @@ public final class PipelineReport {
         double perSecond = b.endToEndPerSecond();
         md.append(String.format(
                 Locale.ROOT,
-                "- End to end: %.1f petitions/s; at that rate 1,000,000 would take %s%s.%n%n",
+                "- End to end: %.1f petitions/s; at that rate 1,000,000 would take %s%s.%n",
                 perSecond,
                 duration(Ratios.secondsFor(1_000_000, perSecond)),
                 b.sent() < 1_000_000 ? " (**extrapolated, not measured**)" : ""));
+        StoreHeap.Growth heap = r.storeHeap();
+        if (heap != null) {
+            md.append(String.format(
+                    Locale.ROOT,
+                    "- The store's live heap (in use right after a full collection, `jcmd GC.run`): %,d MiB before the"
+                            + " back-fill, %,d MiB after it, so %.1f KiB per back-filled petition. On top of this run's"
+                            + " data, 1,000,000 would need about %.1f GiB; the store's heap is bounded at %.1f GiB%s.%n",
+                    heap.beforeKib() / 1024,
+                    heap.afterKib() / 1024,
+                    heap.kibPerPetition(),
+                    heap.gibFor(1_000_000),
+                    heap.maxKib() / (1024.0 * 1024.0),
+                    heap.gibFor(1_000_000) * 1024 * 1024 > heap.maxKib() ? " (**too small for a million**)" : ""));
+        }
+        md.append('\n');
     }
 
     private void lag(StringBuilder md) {

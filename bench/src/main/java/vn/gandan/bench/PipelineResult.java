@@ -12,6 +12,7 @@ import java.util.Map;
  * @param store the store's raw ceiling, or null if not measured
  * @param kafka the broker's raw ceiling, or null if not measured
  * @param backfill the bulk import, or null if not run
+ * @param storeHeap the store's live heap before and after the bulk import, or null if not measured
  * @param lagAtEnd consumer lag by group and topic when the run ended
  * @param sizes records seen by CloudEvents type
  * @param unrouted accepted petitions (all phases) never seen routed nor triaged
@@ -24,6 +25,7 @@ public record PipelineResult(
         StoreCeiling.Result store,
         KafkaCeiling.Result kafka,
         Backfill.Result backfill,
+        StoreHeap.Growth storeHeap,
         Map<String, Map<String, Long>> lagAtEnd,
         Map<String, EventWatch.Size> sizes,
         long unrouted,

@@ -111,7 +111,10 @@ final class PipelineRun {
             }
 
             Backfill.Result backfill = null;
+            StoreHeap.Growth storeHeap = null;
             if (pipeline.backfill() > 0) {
+                Long storePid = options.watch().get("store");
+                long heapBefore = storePid == null ? 0 : StoreHeap.liveKib(storePid);
                 progress.printf(
                         Locale.ROOT,
                         "back-fill: %,d historical petitions, batches of %d, %d callers, at most %d s%n",
@@ -129,6 +132,16 @@ final class PipelineRun {
                                 pipeline.backfillTime(),
                                 pipeline.backfillDrain(),
                                 lag);
+                if (heapBefore > 0) {
+                    storeHeap = new StoreHeap.Growth(
+                            heapBefore, StoreHeap.liveKib(storePid), StoreHeap.maxKib(storePid), backfill.accepted());
+                    progress.printf(
+                            Locale.ROOT,
+                            "  store's live heap %,d → %,d MiB: %.1f KiB per back-filled petition%n",
+                            storeHeap.beforeKib() / 1024,
+                            storeHeap.afterKib() / 1024,
+                            storeHeap.kibPerPetition());
+                }
             }
 
             Map<String, Map<String, Long>> lagAtEnd = lag.now();
@@ -138,6 +151,7 @@ final class PipelineRun {
                     store,
                     kafka,
                     backfill,
+                    storeHeap,
                     lagAtEnd,
                     events.sizes(),
                     tracker.undecided(),

@@ -189,6 +189,8 @@ class PipelineUnitTests {
                 new StoreCeiling.Result(1000, 3000, 6000, 2000, 1000),
                 new KafkaCeiling.Result(1000, 50_000, 30, 5, 20, 4, 10, 756),
                 backfill,
+                // 2 GiB before, 3 GiB after 20,000: 52.4 KiB each; 980,000 more on top of the 3 GiB: 52.0 GiB
+                new StoreHeap.Growth(2L << 20, 3L << 20, 12L << 20, 20_000),
                 Map.of("routing", Map.of("gandan.intake.petitions.v1", 3L)),
                 Map.of(),
                 0,
@@ -220,7 +222,11 @@ class PipelineUnitTests {
                 .contains("Largest shares: intake-service 90%, store 40%.")
                 .contains("far from it, so the services' own work bounds the rate")
                 .contains("reporting still had 1,200 records to take")
-                .contains("reported 260 s after the first call: reporting bounds it");
+                .contains("reported 260 s after the first call: reporting bounds it")
+                .contains("2,048 MiB before the back-fill, 3,072 MiB after it, so 52.4 KiB per back-filled petition")
+                .contains("1,000,000 would need about 52.0 GiB; the store's heap is bounded at 12.0 GiB"
+                        + " (**too small for a million**)")
+                .contains("**The store's heap.** At 52.4 KiB kept per petition");
         assertThat(PipelineReport.duration(59)).isEqualTo("59 s");
         assertThat(PipelineReport.duration(61)).isEqualTo("1 min 1 s");
     }
@@ -255,8 +261,8 @@ class PipelineUnitTests {
                     5,
                     Map.of(),
                     Map.of());
-            var result =
-                    new PipelineResult("memory", List.of(f, m), null, null, null, Map.of(), Map.of(), 0, 5, Map.of());
+            var result = new PipelineResult(
+                    "memory", List.of(f, m), null, null, null, null, Map.of(), Map.of(), 0, 5, Map.of());
             return new PipelineReport(machine, result).render();
         };
 

@@ -23,7 +23,8 @@ import vn.gandan.support.kafka.KafkaEventsAutoConfiguration;
 /**
  * Routing's events become recorded deliveries; intake's submissions give the facts messages quote. A poll at a
  * time: its facts in one bulk write, its deliveries recorded together (ADR 0011), so that under load the writes per
- * petition fall. Idempotent: a replayed event finds its deliveries already recorded and rewrites the same facts.
+ * petition fall; a fetch waits up to 100 ms for more records when few come (ADR 0018). Idempotent: a replayed event
+ * finds its deliveries already recorded and rewrites the same facts.
  */
 @Component
 class PetitionEventsListener {
@@ -56,7 +57,8 @@ class PetitionEventsListener {
             id = ID,
             topics = {Topics.ROUTING_CASES, Topics.INTAKE_PETITIONS, Topics.INTAKE_CONTACTS},
             groupId = Topics.NOTIFICATION_GROUP,
-            containerFactory = KafkaEventsAutoConfiguration.BATCH_LISTENERS)
+            containerFactory = KafkaEventsAutoConfiguration.BATCH_LISTENERS,
+            properties = {"fetch.min.bytes=65536", "fetch.max.wait.ms=100"})
     void on(List<ConsumerRecord<String, PetitionEvent>> records) {
         batches.writeInBulk(ID, records, Poll::new);
     }

@@ -110,9 +110,14 @@ public class ResolutionProjector {
      * the order of their records (the listener reads them again in order, {@link #sweep} sorts them), so no mark
      * passes a difference it did not take (ADR 0016).
      *
-     * <p>A petition met twice in one batch writes what was gathered first: its difference from the first event must
-     * be taken before the second makes the next. So does a pending difference found in the store that this instance
-     * did not finish (left by a crash or another instance): it is taken before its timeline is written over.
+     * <p>A petition met twice in one batch cannot make its second difference before the first is taken, so its second
+     * event waits for the next round: the batch is written in rounds, each with a petition's events once at most.
+     * With it waits every later record of its partition, since a bucket's mark may not pass a record it did not
+     * take. When reporting is behind, a poll brings most petitions two or three times (their intake, routing and
+     * notification events sit on the same partition number of each topic, which one consumer is given), so this
+     * costs a few rounds a poll where writing at each petition met again cost one per petition. A pending
+     * difference found in the store that this instance did not finish (left by a crash or another instance) writes
+     * the round gathered so far: it is taken before its timeline is written over.
      */
     public final class Batch {
 
@@ -123,6 +128,14 @@ public class ResolutionProjector {
         private final List<PetitionTimeline> toFinish = new ArrayList<>();
         /** Timelines read ahead, by petition; null where none is stored yet. Each is taken once. */
         private final Map<String, PetitionTimeline> readAhead = new HashMap<>();
+        /** The timelines this batch has read, as written by its last round: what a later round goes on from. */
+        private final Map<String, PetitionTimeline> taken = new HashMap<>();
+        /** Events for the next round, in record order, and the partitions they hold back. */
+        private final List<Later> later = new ArrayList<>();
+
+        private final Set<String> heldBack = new HashSet<>();
+
+        private record Later(PetitionEvent event, Position at) {}
 
         private Batch(ProjectionVersion version) {
             this.version = version;
@@ -131,7 +144,7 @@ public class ResolutionProjector {
 
         /**
          * Reads the timelines of the petitions about to be added in one query, instead of one each as they come.
-         * A petition's second event in the batch reads its timeline again, after the first is written.
+         * A petition's second event in the batch goes on, in the next round, from the timeline the first wrote.
          */
         public void readAhead(Collection<PetitionId> petitions) {
             Set<String> ids = new HashSet<>();
@@ -143,27 +156,37 @@ public class ResolutionProjector {
         }
 
         private PetitionTimeline read(String id) {
-            if (readAhead.containsKey(id)) {
-                return readAhead.remove(id);
+            if (taken.containsKey(id)) {
+                return taken.get(id);
             }
-            return mongo.findById(id, PetitionTimeline.class, timelines);
+            PetitionTimeline timeline = readAhead.containsKey(id)
+                    ? readAhead.remove(id)
+                    : mongo.findById(id, PetitionTimeline.class, timelines);
+            if (timeline != null) {
+                taken.put(id, timeline);
+            }
+            return timeline;
         }
 
         /** @param at the record the event was read from */
         public void add(PetitionEvent event, Position at) {
             String id = event.petitionId().toString();
-            if (met.contains(id)) {
-                write();
+            String partition = at.topic() + "|" + at.partition();
+            if (met.contains(id) || heldBack.contains(partition)) {
+                later.add(new Later(event, at));
+                heldBack.add(partition);
+                return;
             }
             PetitionTimeline timeline = read(id);
             if (timeline == null) {
                 timeline = new PetitionTimeline(id);
+                taken.put(id, timeline);
             } else if (timeline.hasPending()) {
                 if (finished.isFinished(timelines, timeline)) {
                     timeline.pendingDone(); // cleared by the write of this event
                 } else {
                     toFinish.add(timeline);
-                    write();
+                    writeRound(); // what waits for the next round is of other petitions
                 }
             }
             met.add(id);
@@ -177,8 +200,20 @@ public class ResolutionProjector {
             }
         }
 
-        /** Writes what was added, in the order above, then forgets it. */
+        /** Writes what was added, round after round, then forgets it. */
         public void write() {
+            writeRound();
+            while (!later.isEmpty()) {
+                List<Later> round = List.copyOf(later);
+                later.clear();
+                heldBack.clear();
+                round.forEach(next -> add(next.event(), next.at()));
+                writeRound();
+            }
+        }
+
+        /** Writes this round's events, in the order above. */
+        private void writeRound() {
             saveAll(changed, timelines);
             moveBuckets(toFinish, version.collection(Buckets.COLLECTION));
             OpenCases.Writes openCaseWrites = openCases.writes(version);

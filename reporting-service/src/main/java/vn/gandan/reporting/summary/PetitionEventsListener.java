@@ -16,7 +16,8 @@ import vn.gandan.support.kafka.KafkaEventsAutoConfiguration;
 
 /**
  * Projects the pipeline's events a poll at a time, so that a poll's timelines, buckets and open cases cost one
- * write each ({@link ResolutionProjector.Batch}).
+ * write each ({@link ResolutionProjector.Batch}); a fetch waits up to half a second for more records when few come
+ * (ADR 0018), since figures a second old serve an analyst as well.
  */
 @Component
 class PetitionEventsListener {
@@ -42,7 +43,8 @@ class PetitionEventsListener {
             id = ID,
             topics = {Topics.INTAKE_PETITIONS, Topics.ROUTING_CASES, Topics.NOTIFICATION_DELIVERIES},
             groupId = Topics.REPORTING_GROUP,
-            containerFactory = KafkaEventsAutoConfiguration.BATCH_LISTENERS)
+            containerFactory = KafkaEventsAutoConfiguration.BATCH_LISTENERS,
+            properties = {"fetch.min.bytes=65536", "fetch.max.wait.ms=500"})
     void on(List<ConsumerRecord<String, PetitionEvent>> records) {
         batches.writeInBulk(ID, records, Poll::new);
     }

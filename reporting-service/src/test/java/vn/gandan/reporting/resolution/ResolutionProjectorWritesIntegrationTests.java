@@ -183,8 +183,8 @@ class ResolutionProjectorWritesIntegrationTests {
     }
 
     /**
-     * A petition met twice in one batch: the first event's difference is written before the second makes the next,
-     * so both count, once each.
+     * A petition met twice in one batch: the first event's difference is written before the second makes the next
+     * (in the batch's next round), so both count, once each.
      */
     @Test
     void aPetitionMetTwiceInOneBatchCountsBothEventsOnce() {
@@ -202,6 +202,62 @@ class ResolutionProjectorWritesIntegrationTests {
         assertThat(stored(petition).getEvents()).hasSize(2);
         finished.flush();
         assertThat(stored(petition).hasPending()).isFalse();
+    }
+
+    /**
+     * A poll of a consumer that is behind: each petition's submission on one topic, its routing on another. The
+     * routings wait for a second round, and the poll costs two bucket writes, not one per petition met again.
+     */
+    @Test
+    void aPollThatMeetsEachPetitionTwiceIsWrittenInTwoRounds() {
+        List<PetitionId> petitions = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            petitions.add(PetitionId.random());
+        }
+        long bucketUpdates = updates(Buckets.COLLECTION);
+        long timelineReads = commands("find", PetitionTimeline.COLLECTION);
+        long timelineInserts = commands("insert", PetitionTimeline.COLLECTION);
+
+        ResolutionProjector.Batch poll = projector.batch(version());
+        poll.readAhead(petitions);
+        petitions.forEach(p -> poll.add(submitted(p), TestPositions.next("it-intake")));
+        petitions.forEach(p -> poll.add(routed(p), TestPositions.next("it-routing")));
+        poll.write();
+
+        assertThat(updates(Buckets.COLLECTION) - bucketUpdates)
+                .as("one bulk a round")
+                .isEqualTo(2);
+        assertThat(commands("insert", PetitionTimeline.COLLECTION) - timelineInserts)
+                .as("the new timelines inserted in one bulk")
+                .isEqualTo(1);
+        assertThat(commands("find", PetitionTimeline.COLLECTION) - timelineReads)
+                .as("the second round goes on from the timelines the first wrote")
+                .isEqualTo(1);
+        assertThat(received()).isEqualTo(5);
+        assertThat(receivedBy(ubnd)).isEqualTo(5);
+        assertThat(petitions).allSatisfy(p -> assertThat(stored(p).getEvents()).hasSize(2));
+    }
+
+    /**
+     * A record held back for the next round holds back the later records of its partition: were the second routing
+     * written first, the authority's bucket would be marked past the first, and the first would never count.
+     */
+    @Test
+    void aRecordHeldBackForTheNextRoundHoldsBackTheRestOfItsPartition() {
+        PetitionId routedLater = PetitionId.random();
+        projector.apply(submitted(routedLater), version(), TestPositions.next("it-intake"));
+        PetitionId petition = PetitionId.random();
+
+        ResolutionProjector.Batch poll = projector.batch(version());
+        poll.add(submitted(petition), TestPositions.next("it-intake"));
+        poll.add(routed(petition), TestPositions.next("it-routing")); // met again: the next round
+        poll.add(routed(routedLater), TestPositions.next("it-routing")); // first met, but after it on its partition
+        poll.write();
+
+        assertThat(receivedBy(ubnd)).isEqualTo(2);
+        assertThat(received()).isEqualTo(2);
+        assertThat(stored(petition).getEvents()).hasSize(2);
+        assertThat(stored(routedLater).getEvents()).hasSize(2);
     }
 
     @Test

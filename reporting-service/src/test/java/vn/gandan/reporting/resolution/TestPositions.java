@@ -13,6 +13,11 @@ final class TestPositions {
     private TestPositions() {}
 
     static Position next() {
-        return new Position("test", "it", 0, OFFSETS.incrementAndGet());
+        return next("it");
+    }
+
+    /** The next record of partition 0 of another topic of the tests' writer. */
+    static Position next(String topic) {
+        return new Position("test", topic, 0, OFFSETS.incrementAndGet());
     }
 }

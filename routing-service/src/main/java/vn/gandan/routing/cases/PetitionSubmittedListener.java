@@ -10,7 +10,10 @@ import vn.gandan.events.Topics;
 import vn.gandan.support.kafka.EventBatches;
 import vn.gandan.support.kafka.KafkaEventsAutoConfiguration;
 
-/** Routes intake's submissions a poll at a time, so that their cases and timers are written in bulk. */
+/**
+ * Routes intake's submissions a poll at a time, so that their cases and timers are written in bulk. A fetch waits
+ * up to 50 ms for more records when few come (ADR 0018): the responder's new case is late by that much at most.
+ */
 @Component
 class PetitionSubmittedListener {
 
@@ -28,7 +31,8 @@ class PetitionSubmittedListener {
             id = ID,
             topics = Topics.INTAKE_PETITIONS,
             groupId = Topics.ROUTING_GROUP,
-            containerFactory = KafkaEventsAutoConfiguration.BATCH_LISTENERS)
+            containerFactory = KafkaEventsAutoConfiguration.BATCH_LISTENERS,
+            properties = {"fetch.min.bytes=65536", "fetch.max.wait.ms=50"})
     void on(List<ConsumerRecord<String, PetitionEvent>> records) {
         batches.writeInBulk(ID, records, Submissions::new);
     }
