@@ -477,14 +477,14 @@ public final class PipelineReport {
                             ? "intake (sending)"
                             : reporting ? "reporting" : "routing"));
             StoreHeap.Growth heap = r.storeHeap();
-            if (heap != null && heap.gibFor(1_000_000) * 1024 * 1024 > heap.maxKib()) {
+            if (heap != null && heap.tooSmallFor(1_000_000)) {
                 md.append(String.format(
                         Locale.ROOT,
                         "- **The store's heap.** At %.1f KiB kept per petition, a million back-filled petitions need"
                                 + " about %.1f GiB of heap on the memory backend, more than its %.1f GiB.%n",
                         heap.kibPerPetition(),
                         heap.gibFor(1_000_000),
-                        heap.maxKib() / (1024.0 * 1024.0)));
+                        heap.maxGib()));
             }
         }
         md.append('\n');
@@ -536,8 +536,8 @@ public final class PipelineReport {
                     heap.afterKib() / 1024,
                     heap.kibPerPetition(),
                     heap.gibFor(1_000_000),
-                    heap.maxKib() / (1024.0 * 1024.0),
-                    heap.gibFor(1_000_000) * 1024 * 1024 > heap.maxKib() ? " (**too small for a million**)" : ""));
+                    heap.maxGib(),
+                    heap.tooSmallFor(1_000_000) ? " (**too small for a million**)" : ""));
         }
         md.append('\n');
     }

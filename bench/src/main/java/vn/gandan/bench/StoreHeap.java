@@ -27,6 +27,15 @@ public final class StoreHeap {
         public double gibFor(long more) {
             return (afterKib + kibPerPetition() * Math.max(0, more - petitions)) / (1024.0 * 1024.0);
         }
+
+        public double maxGib() {
+            return maxKib / (1024.0 * 1024.0);
+        }
+
+        /** Whether the heap's bound is below what {@link #gibFor} says these petitions need. */
+        public boolean tooSmallFor(long more) {
+            return gibFor(more) > maxGib();
+        }
     }
 
     private static final Pattern USED = Pattern.compile("\\bused (\\d+)K");

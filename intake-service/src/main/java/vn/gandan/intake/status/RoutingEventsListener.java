@@ -44,7 +44,7 @@ class RoutingEventsListener {
             groupId = Topics.INTAKE_GROUP,
             containerFactory = KafkaEventsAutoConfiguration.BATCH_LISTENERS,
             concurrency = "1",
-            properties = {"fetch.min.bytes=65536", "fetch.max.wait.ms=250"})
+            properties = {KafkaEventsAutoConfiguration.GATHERED_FETCHES, "fetch.max.wait.ms=250"})
     void on(List<ConsumerRecord<String, PetitionEvent>> records) {
         batches.writeInBulk(ID, records, StatusUpdates::new);
     }

@@ -58,7 +58,7 @@ class PetitionEventsListener {
             topics = {Topics.ROUTING_CASES, Topics.INTAKE_PETITIONS, Topics.INTAKE_CONTACTS},
             groupId = Topics.NOTIFICATION_GROUP,
             containerFactory = KafkaEventsAutoConfiguration.BATCH_LISTENERS,
-            properties = {"fetch.min.bytes=65536", "fetch.max.wait.ms=100"})
+            properties = {KafkaEventsAutoConfiguration.GATHERED_FETCHES, "fetch.max.wait.ms=100"})
     void on(List<ConsumerRecord<String, PetitionEvent>> records) {
         batches.writeInBulk(ID, records, Poll::new);
     }

@@ -171,7 +171,7 @@ public class ResolutionProjector {
         /** @param at the record the event was read from */
         public void add(PetitionEvent event, Position at) {
             String id = event.petitionId().toString();
-            String partition = at.topic() + "|" + at.partition();
+            String partition = at.mark();
             if (met.contains(id) || heldBack.contains(partition)) {
                 later.add(new Later(event, at));
                 heldBack.add(partition);

@@ -44,7 +44,7 @@ class PetitionEventsListener {
             topics = {Topics.INTAKE_PETITIONS, Topics.ROUTING_CASES, Topics.NOTIFICATION_DELIVERIES},
             groupId = Topics.REPORTING_GROUP,
             containerFactory = KafkaEventsAutoConfiguration.BATCH_LISTENERS,
-            properties = {"fetch.min.bytes=65536", "fetch.max.wait.ms=500"})
+            properties = {KafkaEventsAutoConfiguration.GATHERED_FETCHES, "fetch.max.wait.ms=500"})
     void on(List<ConsumerRecord<String, PetitionEvent>> records) {
         batches.writeInBulk(ID, records, Poll::new);
     }

@@ -32,7 +32,7 @@ class PetitionSubmittedListener {
             topics = Topics.INTAKE_PETITIONS,
             groupId = Topics.ROUTING_GROUP,
             containerFactory = KafkaEventsAutoConfiguration.BATCH_LISTENERS,
-            properties = {"fetch.min.bytes=65536", "fetch.max.wait.ms=50"})
+            properties = {KafkaEventsAutoConfiguration.GATHERED_FETCHES, "fetch.max.wait.ms=50"})
     void on(List<ConsumerRecord<String, PetitionEvent>> records) {
         batches.writeInBulk(ID, records, Submissions::new);
     }

@@ -50,6 +50,13 @@ public class KafkaEventsAutoConfiguration {
      */
     public static final String BATCH_LISTENERS = "gandanBatchListeners";
 
+    /**
+     * For the {@code properties} of a listener on {@link #BATCH_LISTENERS}, with its own {@code fetch.max.wait.ms}:
+     * the broker holds a fetch until this much has come or that wait is over, so that a poll's bulk covers more
+     * than one record when few come (ADR 0018).
+     */
+    public static final String GATHERED_FETCHES = "fetch.min.bytes=65536";
+
     @Bean
     PetitionEventCodec petitionEventCodec() {
         return new PetitionEventCodec();
