@@ -87,7 +87,9 @@ public class ReportGroups {
             upserts.execute();
             added.forEach((id, value) -> remember(member(collection, id, value), value));
         }
+        // a state before that counted nothing was not recorded, though it may name the authority (routing read first)
         boolean nameKnown = before != null
+                && before.countable()
                 && Objects.equals(state.authorityId(), before.authorityId())
                 && Objects.equals(state.authorityName(), before.authorityName());
         if (state.authorityId() != null && state.authorityName() != null && !nameKnown) {

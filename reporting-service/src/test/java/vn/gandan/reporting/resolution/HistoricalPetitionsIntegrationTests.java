@@ -132,8 +132,9 @@ class HistoricalPetitionsIntegrationTests {
     /** Group → "received=… imported=… handlingRate=… open=…" of the month's rows. */
     Map<String, String> rows(String query) {
         Map<String, String> rows = new TreeMap<>();
-        for (JsonNode r :
-                admin().get("/api/v1/reports/resolution?" + query).json().get("rows")) {
+        Http.Response response = admin().get("/api/v1/reports/resolution?" + query);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        for (JsonNode r : response.json().get("rows")) {
             rows.put(
                     r.get("group").asString() + " " + r.get("period").asString(),
                     "received=" + r.get("received").asLong()

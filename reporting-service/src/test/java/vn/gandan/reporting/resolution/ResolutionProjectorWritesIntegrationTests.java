@@ -276,6 +276,23 @@ class ResolutionProjectorWritesIntegrationTests {
         assertThat(received()).isEqualTo(1);
     }
 
+    /**
+     * The routing's event read before the submission's (they are on different topics): the first gives a state with
+     * the authority but nothing to count, so neither its groups nor its name were recorded, and the submission must
+     * record both.
+     */
+    @Test
+    void theAuthorityOfARoutingReadBeforeItsSubmissionIsNamed() {
+        PetitionId petition = PetitionId.random();
+        projector.apply(routed(petition), version(), TestPositions.next());
+        projector.apply(submitted(petition), version(), TestPositions.next());
+
+        Document name = mongo.findById(ubnd.id(), Document.class, version().collection(ReportGroups.AUTHORITIES));
+        assertThat(name).as("the authority's name").isNotNull();
+        assertThat(name.getString("name")).isEqualTo(ubnd.name());
+        assertThat(receivedBy(ubnd)).isEqualTo(1);
+    }
+
     @Test
     void aSecondPetitionOfTheSameGroupsWritesNoGroupAndNoName() {
         PetitionId first = PetitionId.random();
