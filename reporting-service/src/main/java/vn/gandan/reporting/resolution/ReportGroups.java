@@ -59,8 +59,9 @@ public class ReportGroups {
         if (!state.countable()) {
             return;
         }
-        boolean known =
-                before != null && before.countable() && state.provinceCode().equals(before.provinceCode());
+        // a state that counted nothing was not recorded, though it may name the authority (routing read first)
+        boolean recorded = before != null && before.countable();
+        boolean known = recorded && state.provinceCode().equals(before.provinceCode());
         Map<String, String> added = new LinkedHashMap<>();
         for (Dimension dimension : Dimension.values()) {
             String value = dimension.valueOf(state);
@@ -87,9 +88,7 @@ public class ReportGroups {
             upserts.execute();
             added.forEach((id, value) -> remember(member(collection, id, value), value));
         }
-        // a state before that counted nothing was not recorded, though it may name the authority (routing read first)
-        boolean nameKnown = before != null
-                && before.countable()
+        boolean nameKnown = recorded
                 && Objects.equals(state.authorityId(), before.authorityId())
                 && Objects.equals(state.authorityName(), before.authorityName());
         if (state.authorityId() != null && state.authorityName() != null && !nameKnown) {
