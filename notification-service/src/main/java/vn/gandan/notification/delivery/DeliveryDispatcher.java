@@ -8,12 +8,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -36,6 +39,7 @@ import vn.gandan.notification.channel.DeliveryChannel;
 import vn.gandan.notification.channel.DeliveryFailure;
 import vn.gandan.notification.channel.OutgoingMessage;
 import vn.gandan.support.observability.StoredTraces;
+import vn.gandan.support.outbox.ChangedAggregates;
 
 /**
  * Sends what is due, through the channel each delivery names, and records the outcome with its event
@@ -58,6 +62,7 @@ class DeliveryDispatcher implements SmartLifecycle {
     static final Duration FACTS_GRACE = Duration.ofMinutes(2);
 
     private final Deliveries deliveries;
+    private final ChangedAggregates changed;
     private final DeliveryQueue queue;
     private final DigestBook digests;
     private final DeliveryGate gate;
@@ -74,6 +79,7 @@ class DeliveryDispatcher implements SmartLifecycle {
 
     DeliveryDispatcher(
             Deliveries deliveries,
+            ChangedAggregates changed,
             DeliveryQueue queue,
             DigestBook digests,
             DeliveryGate gate,
@@ -85,6 +91,7 @@ class DeliveryDispatcher implements SmartLifecycle {
             Clock clock,
             StoredTraces traces) {
         this.deliveries = deliveries;
+        this.changed = changed;
         this.queue = queue;
         this.digests = digests;
         this.gate = gate;
@@ -117,9 +124,9 @@ class DeliveryDispatcher implements SmartLifecycle {
         // Providers answer in tens of milliseconds: deliveries go out side by side, each provider's bulkhead
         // bounding how many of them it takes at once.
         List<Future<?>> sending = new ArrayList<>();
-        Queue<DeliveryQueue.Entry> done = new ConcurrentLinkedQueue<>();
+        Round round = new Round();
         for (DeliveryQueue.Entry entry : claimed) {
-            sending.add(pool.submit(() -> handle(entry, done)));
+            sending.add(pool.submit(() -> handle(entry, round)));
         }
         for (Future<?> each : sending) {
             try {
@@ -132,32 +139,78 @@ class DeliveryDispatcher implements SmartLifecycle {
                 log.error("Delivery worker failed", e.getCause());
             }
         }
-        removeDone(done);
+        round.finish();
         return claimed.size();
     }
 
     /**
-     * The round's final single deliveries leave the queue in one write, not one each. Should it fail, their entries
-     * stay leased, come due again when the lease runs out and find nothing to do.
+     * What a round made final of its single deliveries (a digest's are saved at once): their outcomes saved in one
+     * write at its end, not one each, then their entries removed in one more.
      */
-    private void removeDone(Queue<DeliveryQueue.Entry> done) {
-        if (done.isEmpty()) {
-            return;
+    private final class Round {
+
+        /** Final already: nothing of theirs is left to save. */
+        private final Queue<DeliveryQueue.Entry> done = new ConcurrentLinkedQueue<>();
+
+        private final Queue<Made> made = new ConcurrentLinkedQueue<>();
+
+        void done(DeliveryQueue.Entry entry) {
+            done.add(entry);
         }
-        try {
-            queue.doneAll(List.copyOf(done), owner);
-        } catch (RuntimeException e) {
-            log.warn("{} final deliveries stay queued until their lease runs out: {}", done.size(), e.toString());
+
+        void made(DeliveryQueue.Entry entry, Delivery delivery, int attempts) {
+            made.add(new Made(entry, delivery, attempts));
+        }
+
+        /**
+         * Should the outcomes' write fail, their deliveries are still pending when their leases run out, and go
+         * again with the same idempotency key, as after a crash. One an operator changed meanwhile (say, retried)
+         * is looked at again at once, as a lost race of a single save is.
+         */
+        void finish() {
+            List<Made> all = List.copyOf(made);
+            if (!all.isEmpty()) {
+                try {
+                    Set<Delivery> saved = Collections.newSetFromMap(new IdentityHashMap<>());
+                    saved.addAll(changed.replace(
+                            Delivery.class, all.stream().map(Made::delivery).toList()));
+                    for (Made each : all) {
+                        if (saved.contains(each.delivery())) {
+                            recorded(each.delivery(), each.attempts());
+                            done.add(each.entry());
+                        } else {
+                            queue.later(each.entry(), owner, clock.instant());
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    log.warn(
+                            "{} delivery outcomes could not be saved; sent again when their leases run out: {}",
+                            all.size(),
+                            e.toString());
+                }
+            }
+            removeDone();
+        }
+
+        /** Should it fail, their entries stay leased, come due again when the lease runs out and find nothing to do. */
+        private void removeDone() {
+            if (done.isEmpty()) {
+                return;
+            }
+            try {
+                queue.doneAll(List.copyOf(done), owner);
+            } catch (RuntimeException e) {
+                log.warn("{} final deliveries stay queued until their lease runs out: {}", done.size(), e.toString());
+            }
         }
     }
 
-    /** @param done where a single delivery's entry goes once the delivery is final (a digest's is removed at once) */
-    private void handle(DeliveryQueue.Entry entry, Queue<DeliveryQueue.Entry> done) {
+    private void handle(DeliveryQueue.Entry entry, Round round) {
         try {
             if (entry.isDigest()) {
                 sendDigest(entry);
             } else {
-                sendOne(entry, done);
+                sendOne(entry, round);
             }
         } catch (OptimisticLockingFailureException raced) {
             queue.later(entry, owner, clock.instant());
@@ -168,7 +221,7 @@ class DeliveryDispatcher implements SmartLifecycle {
         }
     }
 
-    private void sendOne(DeliveryQueue.Entry entry, Queue<DeliveryQueue.Entry> done) {
+    private void sendOne(DeliveryQueue.Entry entry, Round round) {
         Delivery delivery = deliveries.findById(entry.id()).orElse(null);
         Instant now = clock.instant();
         if (delivery == null && entry.at().isAfter(now.minus(ORPHAN_GRACE))) {
@@ -177,11 +230,11 @@ class DeliveryDispatcher implements SmartLifecycle {
             return;
         }
         if (delivery == null || !Delivery.PENDING.equals(delivery.getStatus())) {
-            done.add(entry);
+            round.done(entry);
             return;
         }
         // In the trace of the event that asked for it, so that its NotificationSent continues that trace too.
-        resumed(delivery).observe(() -> deliver(entry, delivery, now, done));
+        resumed(delivery).observe(() -> deliver(entry, delivery, now, round));
     }
 
     private Observation resumed(Delivery delivery) {
@@ -191,7 +244,7 @@ class DeliveryDispatcher implements SmartLifecycle {
                 .highCardinalityKeyValue("gandan.petition.id", delivery.getPetitionId());
     }
 
-    private void deliver(DeliveryQueue.Entry entry, Delivery delivery, Instant now, Queue<DeliveryQueue.Entry> done) {
+    private void deliver(DeliveryQueue.Entry entry, Delivery delivery, Instant now, Round round) {
         Optional<Instant> wait = hold(delivery, now);
         if (wait.isPresent()) {
             queue.later(entry, owner, wait.get());
@@ -199,12 +252,12 @@ class DeliveryDispatcher implements SmartLifecycle {
         }
         if (delivery.address() == null) {
             // Retried by an operator, but there is still nobody to send it to.
-            fail(
+            failed(
                     delivery,
                     now,
                     0,
                     "no_contact: no " + delivery.getChannel() + " address for " + delivery.getRecipient());
-            done.add(entry);
+            round.made(entry, delivery, 0);
             return;
         }
         OutgoingMessage message;
@@ -214,8 +267,8 @@ class DeliveryDispatcher implements SmartLifecycle {
             queue.later(entry, owner, now.plusSeconds(2));
             return;
         } catch (Templates.TemplateException broken) {
-            fail(delivery, now, 0, broken.getMessage());
-            done.add(entry);
+            failed(delivery, now, 0, broken.getMessage());
+            round.made(entry, delivery, 0);
             return;
         }
         Optional<Instant> full = held(delivery, gate.reserve(delivery, now));
@@ -234,9 +287,9 @@ class DeliveryDispatcher implements SmartLifecycle {
         if (outcome.reason() == null) {
             sent(delivery, at, outcome.attempts(), null);
         } else {
-            fail(delivery, at, outcome.attempts(), outcome.reason());
+            failed(delivery, at, outcome.attempts(), outcome.reason());
         }
-        done.add(entry);
+        round.made(entry, delivery, outcome.attempts());
     }
 
     /**
@@ -279,7 +332,10 @@ class DeliveryDispatcher implements SmartLifecycle {
             queue.later(entry, owner, now.plusSeconds(2));
             return;
         } catch (Templates.TemplateException broken) {
-            members.forEach(m -> fail(m, now, 0, broken.getMessage()));
+            members.forEach(m -> {
+                failed(m, now, 0, broken.getMessage());
+                saved(m, 0);
+            });
             finishDigest(entry, key, digest.candidates(), now);
             return;
         }
@@ -310,8 +366,9 @@ class DeliveryDispatcher implements SmartLifecycle {
             if (outcome.reason() == null) {
                 sent(member, at, outcome.attempts(), digestId);
             } else {
-                fail(member, at, outcome.attempts(), outcome.reason());
+                failed(member, at, outcome.attempts(), outcome.reason());
             }
+            saved(member, outcome.attempts());
         }
         finishDigest(entry, key, digest.candidates(), at);
     }
@@ -402,6 +459,9 @@ class DeliveryDispatcher implements SmartLifecycle {
 
     private record Outcome(int attempts, String reason, Instant deferredUntil) {}
 
+    /** A delivery made final after {@code attempts} attempts (none if it failed before any), not saved yet. */
+    private record Made(DeliveryQueue.Entry entry, Delivery delivery, int attempts) {}
+
     private Outcome send(String channelName, OutgoingMessage message) {
         DeliveryChannel channel = channels.get(channelName);
         if (channel == null) {
@@ -418,6 +478,7 @@ class DeliveryDispatcher implements SmartLifecycle {
         }
     }
 
+    /** Marks it sent, with its event; {@link #recorded} once saved. */
     private void sent(Delivery delivery, Instant at, int attempts, String digestId) {
         delivery.sent(
                 at,
@@ -431,20 +492,10 @@ class DeliveryDispatcher implements SmartLifecycle {
                         delivery.getPurpose(),
                         delivery.getChannel(),
                         delivery.getRecipient()));
-        deliveries.save(delivery);
-        count(delivery.getChannel(), "sent");
-        if (attempts > 1) {
-            meters.counter("gandan.notification.retried", "channel", delivery.getChannel())
-                    .increment(attempts - 1);
-        }
-        Timer.builder("gandan.notification.delivery.latency")
-                .description("From the triggering event's record to the message out")
-                .tag("channel", delivery.getChannel())
-                .register(meters)
-                .record(Duration.between(delivery.getCreatedAt(), at));
     }
 
-    private void fail(Delivery delivery, Instant at, int attempts, String reason) {
+    /** Marks it failed, with its event; {@link #recorded} once saved. */
+    private void failed(Delivery delivery, Instant at, int attempts, String reason) {
         delivery.failed(
                 at,
                 attempts,
@@ -458,8 +509,29 @@ class DeliveryDispatcher implements SmartLifecycle {
                         delivery.getChannel(),
                         delivery.getRecipient(),
                         reason));
+    }
+
+    private void saved(Delivery delivery, int attempts) {
         deliveries.save(delivery);
-        count(delivery.getChannel(), "failed");
+        recorded(delivery, attempts);
+    }
+
+    /** The meters of an outcome saved: a delivery sent or failed after {@code attempts} attempts. */
+    private void recorded(Delivery delivery, int attempts) {
+        if (!Delivery.SENT.equals(delivery.getStatus())) {
+            count(delivery.getChannel(), "failed");
+            return;
+        }
+        count(delivery.getChannel(), "sent");
+        if (attempts > 1) {
+            meters.counter("gandan.notification.retried", "channel", delivery.getChannel())
+                    .increment(attempts - 1);
+        }
+        Timer.builder("gandan.notification.delivery.latency")
+                .description("From the triggering event's record to the message out")
+                .tag("channel", delivery.getChannel())
+                .register(meters)
+                .record(Duration.between(delivery.getCreatedAt(), delivery.getSentAt()));
     }
 
     private void count(String channel, String outcome) {

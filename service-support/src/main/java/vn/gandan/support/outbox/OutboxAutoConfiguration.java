@@ -71,6 +71,11 @@ public class OutboxAutoConfiguration {
     }
 
     @Bean
+    ChangedAggregates changedAggregates(MongoTemplate mongo, OutboxRelay relay) {
+        return new ChangedAggregates(mongo, relay);
+    }
+
+    @Bean
     OutboxSaveListener outboxSaveListener(OutboxRelay relay) {
         return new OutboxSaveListener(relay);
     }

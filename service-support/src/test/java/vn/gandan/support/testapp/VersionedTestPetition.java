@@ -39,7 +39,15 @@ public class VersionedTestPetition {
         return List.copyOf(outbox);
     }
 
+    public String id() {
+        return id;
+    }
+
     public String status() {
         return status;
+    }
+
+    public Long version() {
+        return version;
     }
 }
